@@ -1,0 +1,18 @@
+import type { Clock } from './clock.js';
+import type { Db } from './db/client.js';
+import type { Viewer } from './domain/viewer.js';
+import type { Logger } from './logger.js';
+import type { PubSub } from './realtime/pubsub.js';
+
+/** Everything a request needs; built once per HTTP request or WebSocket operation. */
+export interface Context {
+  /** null only for anonymous introspection (GraphiQL's schema load before a key is pasted). */
+  viewer: Viewer | null;
+  db: Db;
+  clock: Clock;
+  pubsub: PubSub;
+  log: Logger;
+}
+
+/** Long-lived services shared by every request of one server. */
+export type Services = Omit<Context, 'viewer'>;

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import * as schema from './schema.js';
+
+/** One Drizzle type for both drivers, so domain code never knows which database it runs on. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Runs `fn` holding a cluster-wide lock (PostgreSQL advisory lock; PGlite has one connection). */
+  withExclusiveLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function connectPostgres(url: string, poolMax = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, options: '-c timezone=UTC' });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async withExclusiveLock(lockId, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [lockId]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [lockId]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openPglite(client: PGlite): Promise<Database> {
+  await client.exec(`set time zone 'UTC'`);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    withExclusiveLock: (_lockId, fn) => fn(),
+    close: () => client.close(),
+  };
+}
+
+export async function connect(config: Config['database']): Promise<Database> {
+  if (config.kind === 'postgres') return connectPostgres(config.url, config.poolMax);
+  mkdirSync(config.dataDir, { recursive: true });
+  return openPglite(await PGlite.create({ dataDir: config.dataDir }));
+}

@@ -1,0 +1,29 @@
+/** Machine-readable reasons for an expected failure; the GraphQL UserErrorCode enum mirrors this list. */
+export const USER_ERROR_CODES = {
+  BLANK: 'The value is empty or only whitespace.',
+  TOO_LONG: 'The value is longer than allowed.',
+  OUT_OF_RANGE: 'The number is outside the allowed range.',
+  INVALID_VALUE: 'The value does not follow the rule the message names.',
+  INVALID_ID: 'The ID is not a valid ID of the expected type.',
+  NOT_FOUND: 'No object with this ID exists in your account.',
+  SCOPE_NOT_HELD: 'The API key making the request lacks a scope it tried to grant.',
+  KEY_REVOKED: 'The API key has been revoked.',
+  KEY_EXPIRED: 'The API key has expired.',
+  KEY_ALREADY_ROTATED: 'The API key has already been rotated; rotate its replacement instead.',
+} as const;
+
+export type UserErrorCode = keyof typeof USER_ERROR_CODES;
+
+export interface UserError {
+  /** Path to the input field at fault, starting with the argument name, e.g. ["input", "expiresInDays"]. */
+  field: string[];
+  message: string;
+  code: UserErrorCode;
+}
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; errors: UserError[] };
+
+export const fail = (field: string[], code: UserErrorCode, message: string): { ok: false; errors: UserError[] } => ({
+  ok: false,
+  errors: [{ field, code, message }],
+});

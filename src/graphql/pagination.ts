@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { encodeCursor, InvalidCursorError, type Cursor, type Page } from '../db/pagination.js';
+import { invalidArguments } from './errors.js';
+
+const pageSize = z.number().int().min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').nullish();
+
+/** Every connection takes `first` or `last` (1..100), never both: an unbounded list is never read. */
+export const pageArgs = z
+  .object({ first: pageSize, last: pageSize, after: z.string().nullish(), before: z.string().nullish() })
+  .refine((args) => (args.first == null) !== (args.last == null), {
+    message: 'give exactly one of `first` or `last` (1 to 100)',
+    path: ['first'],
+  });
+
+/** Turns a keyset page into the connection shape, with `totalCount` computed only when asked for. */
+export function toConnection<T extends Cursor>(page: Page<T>, totalCount: () => Promise<number>) {
+  return {
+    edges: page.nodes.map((node) => ({ cursor: encodeCursor(node), node })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.nodes.length ? encodeCursor(page.nodes[0]!) : null,
+      endCursor: page.nodes.length ? encodeCursor(page.nodes.at(-1)!) : null,
+    },
+    totalCount,
+  };
+}
+
+/** Loads a page, turning a bad cursor into an argument error rather than a server fault. */
+export async function loadPage<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw invalidArguments([{ message: error.message, path: [error.argument] }]);
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError } from 'graphql-yoga';
+import { isIntrospectionOnly, readApiKey } from './auth.js';
+import type { Config } from './config.js';
+import type { Context, Services } from './context.js';
+import { authenticate } from './domain/api-keys/authenticate.js';
+import type { Viewer } from './domain/viewer.js';
+import { unauthenticated } from './graphql/errors.js';
+import { schema } from './graphql/schema.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+const FIRST_QUERY = `# Welcome to Switchboard. Paste your API key into the Headers tab below:
+#   { "X-Api-Key": "sb_..." }
+# then run this query with the play button.
+query Me {
+  viewer {
+    account { id name }
+    apiKey { name prefix scopes status expiresAt }
+  }
+}
+`;
+
+/** Set by the WebSocket server once `connection_init` has been authenticated. */
+export interface SocketContext {
+  socketViewer: Viewer;
+}
+
+export function createYogaApp(services: Services, config: Config) {
+  return createYoga<SocketContext | Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    cors: config.corsOrigins.length
+      ? { origin: config.corsOrigins, credentials: false, allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'] }
+      : false,
+    graphiql: {
+      title: 'Switchboard GraphiQL',
+      subscriptionsProtocol: 'WS',
+      defaultQuery: FIRST_QUERY,
+      headers: JSON.stringify({ 'X-Api-Key': '' }, null, 2),
+    },
+    renderGraphiQL,
+    plugins: [useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] })],
+    logging: {
+      debug: (...args) => services.log.debug(args.map(String).join(' ')),
+      info: (...args) => services.log.info(args.map(String).join(' ')),
+      warn: (...args) => services.log.warn(args.map(String).join(' ')),
+      error: (...args) => services.log.error(args.map(String).join(' ')),
+    },
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original && !(original instanceof GraphQLError)) services.log.error({ err: original }, 'unexpected error in a GraphQL operation');
+        return maskError(error, message, isDev);
+      },
+    },
+    context: async (initial): Promise<Context> => {
+      if ('socketViewer' in initial) return { ...services, viewer: initial.socketViewer };
+      const secret = readApiKey(initial.request.headers);
+      if (!secret) {
+        if (isIntrospectionOnly(initial.params.query, initial.params.operationName)) return { ...services, viewer: null };
+        throw unauthenticated('An API key is required: send it as `X-Api-Key: <key>` or `Authorization: Bearer <key>`.');
+      }
+      const result = await authenticate(services.db, services.clock, secret);
+      if (!result.ok) throw unauthenticated(result.message);
+      return { ...services, viewer: result.viewer };
+    },
+  });
+}
+
+export type YogaApp = ReturnType<typeof createYogaApp>;
