@@ -1,0 +1,127 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/client.js';
+import { createAccount } from '../../src/domain/accounts/create.js';
+import { issueApiKey } from '../../src/domain/api-keys/create.js';
+import type { Scope } from '../../src/domain/api-keys/scopes.js';
+import { createLogger } from '../../src/logger.js';
+import { createSwitchboardPubSub } from '../../src/realtime/pubsub.js';
+import { createSwitchboardServer } from '../../src/server.js';
+import { TestClock } from './clock.js';
+import { createTestDatabase } from './database.js';
+
+type Document<R, V> = TypedDocumentNode<R, V> | string;
+
+export interface Response<R> {
+  status: number;
+  headers: Headers;
+  body: ExecutionResult<R> & { errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: string[] }> };
+}
+
+/**
+ * A real Switchboard server on a random local port, with its own database and a clock the
+ * test can move. Everything goes through HTTP and WebSocket, as a client app would.
+ */
+export async function startTestServer(options: { socketRecheckMs?: number; env?: NodeJS.ProcessEnv } = {}) {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOG_FORMAT: 'json', ...options.env });
+  const database: Database = await createTestDatabase();
+  const clock = new TestClock();
+  const services = { db: database.db, clock, pubsub: createSwitchboardPubSub(), log: createLogger(config) };
+  const server = createSwitchboardServer({ config, database, services, socketRecheckMs: options.socketRecheckMs ?? 200 });
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  let accounts = 0;
+  const clients: Client[] = [];
+
+  async function graphql<R, V>(
+    document: Document<R, V>,
+    variables?: V,
+    init: { key?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response<R>> {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(init.key ? { 'x-api-key': init.key } : {}), ...init.headers },
+      body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Response<R>['body'] };
+  }
+
+  return {
+    url,
+    clock,
+    database,
+    graphql,
+    /** An account with an admin key (every scope); `name` defaults to a unique one. */
+    async createAccount(name = `Account ${++accounts} ${Math.random().toString(36).slice(2, 8)}`) {
+      const result = await createAccount(database.db, clock, name);
+      if (!result.ok) throw new Error(result.errors[0]!.message);
+      return { account: result.account, key: result.adminKey.secret, apiKey: result.adminKey.apiKey };
+    },
+    async createKey(accountId: string, scopes: Scope[], expiresInDays = 90) {
+      const { secret, apiKey } = await issueApiKey(database.db, clock, { accountId, name: 'test key', scopes, expiresInDays });
+      return { key: secret, apiKey };
+    },
+    /** A graphql-ws client; `closed` resolves with the close event when the server closes the socket. */
+    ws(connectionParams: Record<string, unknown> | undefined) {
+      let onClosed: (event: { code: number; reason: string }) => void = () => {};
+      const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
+      const client = createClient({
+        url: `ws://127.0.0.1:${port}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+        lazy: false,
+        on: { closed: (event) => onClosed(event as { code: number; reason: string }) },
+      });
+      clients.push(client);
+      return { client, closed };
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await server.close();
+      await database.close();
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** Collects the next `count` results of a subscription. */
+export function subscribe<R>(client: Client, query: string, variables?: Record<string, unknown>) {
+  const results: ExecutionResult<R>[] = [];
+  let error: unknown;
+  let waiters: Array<() => void> = [];
+  const wake = () => {
+    waiters.forEach((w) => w());
+    waiters = [];
+  };
+  const dispose = client.subscribe<R>(
+    { query, variables },
+    {
+      next: (value) => (results.push(value as ExecutionResult<R>), wake()),
+      error: (e) => ((error = e), wake()),
+      complete: wake,
+    },
+  );
+  return {
+    results,
+    get error() {
+      return error;
+    },
+    dispose,
+    async waitFor(count: number, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (results.length < count && !error) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} subscription results, got ${results.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return results;
+    },
+  };
+}
