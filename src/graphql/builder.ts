@@ -21,6 +21,8 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin],
   scopeAuth: {
+    // Check scopes when a subscription starts, not only when its first event arrives.
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       authenticated: context.viewer !== null,
       scope: (scope) => hasScope(context.viewer, scope),
@@ -36,8 +38,14 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
     nodeFieldOptions: { description: 'The item at the end of this edge.', nullable: false },
     nodeTypeOptions: { description: 'An object with a globally unique, opaque ID, fetchable with `node(id:)`.' },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null if it does not exist or belongs to another account.' },
-    nodesQueryOptions: { description: 'Fetches objects by their global IDs, in order; null for each one that does not exist or belongs to another account.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null if it does not exist or belongs to another account.',
+      args: { id: { description: 'The global ID of the object.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches objects by their global IDs, in order; null for each one that does not exist or belongs to another account.',
+      args: { ids: { description: 'The global IDs of the objects.' } },
+    },
     idFieldOptions: { description: 'The globally unique, opaque ID of this object.' },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection, and the cursors to fetch its neighbours.' },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page (pass `endCursor` as `after`).' },

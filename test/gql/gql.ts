@@ -2,7 +2,44 @@
 import * as types from './graphql.js';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
-const documents = {};
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes status createdAt expiresAt lastUsedAt revokedAt }\n      secret\n      userErrors { field message code }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey { id name scopes status }\n      secret\n      rotatedApiKey { id status gracePeriodEndsAt replacedBy { id } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RotateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id status revokedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n": typeof types.MeDocument,
+    "\n  query AccountName {\n    viewer { account { name } }\n  }\n": typeof types.AccountNameDocument,
+    "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": typeof types.IdsDocument,
+    "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": typeof types.NodeDocument,
+    "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": typeof types.NodesDocument,
+    "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n": typeof types.CreateKeyForSubscriptionDocument,
+    "\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n": typeof types.RevokeForSubscriptionDocument,
+};
+const documents: Documents = {
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes status createdAt expiresAt lastUsedAt revokedAt }\n      secret\n      userErrors { field message code }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey { id name scopes status }\n      secret\n      rotatedApiKey { id status gracePeriodEndsAt replacedBy { id } }\n      userErrors { field message code }\n    }\n  }\n": types.RotateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id status revokedAt }\n      userErrors { field message code }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n": types.MeDocument,
+    "\n  query AccountName {\n    viewer { account { name } }\n  }\n": types.AccountNameDocument,
+    "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": types.IdsDocument,
+    "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": types.NodeDocument,
+    "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": types.NodesDocument,
+    "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n": types.CreateKeyForSubscriptionDocument,
+    "\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n": types.RevokeForSubscriptionDocument,
+};
+
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  *
@@ -16,6 +53,51 @@ const documents = {};
  * Please regenerate the types.
  */
 export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes status createdAt expiresAt lastUsedAt revokedAt }\n      secret\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes status createdAt expiresAt lastUsedAt revokedAt }\n      secret\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey { id name scopes status }\n      secret\n      rotatedApiKey { id status gracePeriodEndsAt replacedBy { id } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiKey($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) {\n      apiKey { id name scopes status }\n      secret\n      rotatedApiKey { id status gracePeriodEndsAt replacedBy { id } }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id status revokedAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id status revokedAt }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n"): (typeof documents)["\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountName {\n    viewer { account { name } }\n  }\n"): (typeof documents)["\n  query AccountName {\n    viewer { account { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n"): (typeof documents)["\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n"): (typeof documents)["\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n"): (typeof documents)["\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -74,6 +74,7 @@ export async function startTestServer(options: { socketRecheckMs?: number; env?:
         connectionParams,
         retryAttempts: 0,
         lazy: false,
+        onNonLazyError: () => {},
         on: { closed: (event) => onClosed(event as { code: number; reason: string }) },
       });
       clients.push(client);
