@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -19,7 +20,7 @@ const closeForbidden = (socket: WebSocket, reason: string) => socket.close(Close
  * the API key that opened them: a revocation closes them at once, and a periodic check closes
  * those whose key expired or whose rotation grace period ended.
  */
-export function attachWebSocketServer(server: Server, yoga: YogaApp, services: Services, recheckMs: number) {
+export function attachWebSocketServer(server: Server, yoga: YogaApp, services: Services, recheckMs: number, anonymousGraceMs = 10_000) {
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const socketsByKey = new Map<string, Set<WebSocket>>();
 
@@ -36,18 +37,33 @@ export function attachWebSocketServer(server: Server, yoga: YogaApp, services: S
     for (const socket of socketsByKey.get(keyId) ?? []) closeForbidden(socket, reason);
   };
 
+  const authenticateSocket = async (extra: Extra & { socket: WebSocket }, secret: string | undefined) => {
+    const result = secret ? await authenticate(services.db, services.clock, secret) : undefined;
+    if (!result?.ok) return false;
+    extra.viewer = result.viewer;
+    track(result.viewer.apiKeyId, extra.socket);
+    return true;
+  };
+
   useServer<Record<string, unknown> | undefined, Extra>(
     {
       onConnect: async (ctx) => {
         const secret = readConnectionApiKey(ctx.connectionParams);
-        if (!secret) return false;
-        const result = await authenticate(services.db, services.clock, secret);
-        if (!result.ok) return false;
-        ctx.extra.viewer = result.viewer;
-        track(result.viewer.apiKeyId, ctx.extra.socket);
+        if (secret) return authenticateSocket(ctx.extra, secret);
+        // GraphiQL sends its Headers tab with each operation, not in connection_init: a socket
+        // without a key may connect, but its first operation must carry one, and it is closed
+        // with 4403 if it has none by then or sends none in time.
+        setTimeout(() => ctx.extra.viewer || closeForbidden(ctx.extra.socket, 'API key required'), anonymousGraceMs).unref();
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
+        if (!ctx.extra.viewer) {
+          const headers = payload.extensions?.headers as Record<string, unknown> | undefined;
+          if (!(await authenticateSocket(ctx.extra, readConnectionApiKey(headers)))) {
+            closeForbidden(ctx.extra.socket, 'API key required');
+            return [new GraphQLError('An API key is required in connection_init: { "apiKey": "<key>" }', { extensions: { code: 'UNAUTHENTICATED' } })];
+          }
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           socketViewer: ctx.extra.viewer!,
         });

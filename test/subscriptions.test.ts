@@ -45,21 +45,31 @@ describe('graphql-ws', () => {
     sub.dispose();
   });
 
-  it('closes the socket with 4403 for a missing, malformed or unknown key', async () => {
-    for (const params of [undefined, { apiKey: 'sb_nope' }, { apiKey: admin.key.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')) }]) {
+  it('closes the socket with 4403 for a malformed or unknown key in connection_init', async () => {
+    for (const params of [{ apiKey: 'sb_nope' }, { apiKey: admin.key.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')) }]) {
       const { closed } = server.ws(params);
       expect((await closed).code).toBe(4403);
     }
   });
 
-  it('accepts header-style connection params, as GraphiQL sends them', async () => {
+  it('closes a socket with 4403 when its first operation carries no key either', async () => {
+    const { client, closed } = server.ws(undefined);
+    subscribe(client, ApiKeyChanged);
+    expect((await closed).code).toBe(4403);
+  });
+
+  it('accepts the key as headers, in connection_init or in the operation, as GraphiQL sends them', async () => {
     const { client } = server.ws({ 'X-Api-Key': admin.key });
-    const sub = subscribe(client, ApiKeyChanged);
+    const { client: graphiqlLike } = server.ws(undefined);
+    const viaInit = subscribe(client, ApiKeyChanged);
+    const viaOperation = subscribe(graphiqlLike, ApiKeyChanged, undefined, { headers: { 'X-Api-Key': admin.key } });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await newKey('seen by header-style client');
-    await sub.waitFor(1);
-    expect(sub.error).toBeUndefined();
-    sub.dispose();
+    await newKey('seen by header-style clients');
+    await viaInit.waitFor(1);
+    await viaOperation.waitFor(1);
+    expect([viaInit.error, viaOperation.error]).toEqual([undefined, undefined]);
+    viaInit.dispose();
+    viaOperation.dispose();
   });
 
   it('refuses a subscription the key lacks the scope for', async () => {

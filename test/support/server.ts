@@ -91,7 +91,7 @@ export async function startTestServer(options: { socketRecheckMs?: number; env?:
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** Collects the next `count` results of a subscription. */
-export function subscribe<R>(client: Client, query: string, variables?: Record<string, unknown>) {
+export function subscribe<R>(client: Client, query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>) {
   const results: ExecutionResult<R>[] = [];
   let error: unknown;
   let waiters: Array<() => void> = [];
@@ -100,7 +100,7 @@ export function subscribe<R>(client: Client, query: string, variables?: Record<s
     waiters = [];
   };
   const dispose = client.subscribe<R>(
-    { query, variables },
+    { query, variables, extensions },
     {
       next: (value) => (results.push(value as ExecutionResult<R>), wake()),
       error: (e) => ((error = e), wake()),
