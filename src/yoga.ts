@@ -34,7 +34,12 @@ export function createYogaApp(services: Services, config: Config) {
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     cors: config.corsOrigins.length
-      ? { origin: config.corsOrigins, credentials: false, allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'] }
+      ? {
+          origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+          // Keys travel in headers, never cookies: browsers need not send credentials.
+          credentials: false,
+          allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'],
+        }
       : false,
     graphiql: {
       title: 'Switchboard GraphiQL',
