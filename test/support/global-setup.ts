@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -28,10 +28,11 @@ export default async function setup(project: TestProject) {
   await pglite.close();
   project.provide('pgliteSnapshot', snapshot);
 
+  const removeSnapshot = () => rmSync(snapshot, { force: true });
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     project.provide('postgresTemplate', null);
-    return;
+    return removeSnapshot;
   }
   const template = `switchboard_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
@@ -44,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide('postgresTemplate', template);
 
   return async () => {
+    removeSnapshot();
     await admin.query(`drop database if exists ${template} with (force)`);
     await admin.end();
   };
