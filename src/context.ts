@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Db } from './db/client.js';
+import type { MessageRow } from './db/schema.js';
 import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './realtime/pubsub.js';
@@ -12,6 +13,10 @@ export interface Context {
   clock: Clock;
   pubsub: PubSub;
   log: Logger;
+  messages: {
+    /** Newly accepted messages: publish their first status and wake the dispatcher. */
+    accepted(messages: MessageRow[]): void;
+  };
 }
 
 /** Long-lived services shared by every request of one server. */

@@ -5,8 +5,8 @@ import { DataDirInUseError, lockDataDir } from './db/data-dir-lock.js';
 import { migrate, MIGRATION_LOCK_ID } from './db/migrate.js';
 import { bootstrapFirstAccount } from './domain/accounts/create.js';
 import { createLogger } from './logger.js';
-import { createSwitchboardPubSub } from './realtime/pubsub.js';
 import { createSwitchboardServer } from './server.js';
+import { startServices } from './services.js';
 
 async function main() {
   const config = loadConfig();
@@ -28,11 +28,8 @@ async function main() {
     );
   }
 
-  const server = createSwitchboardServer({
-    config,
-    database,
-    services: { db: database.db, clock, pubsub: createSwitchboardPubSub(), log },
-  });
+  const app = await startServices({ database, clock, log });
+  const server = createSwitchboardServer({ config, database, services: app.services });
   const port = await server.listen(config.port, config.host);
   const storage = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL';
   log.info(`Switchboard listening on http://localhost:${port}/graphql (${storage})`);
@@ -43,6 +40,7 @@ async function main() {
     stopping = true;
     log.info(`${signal} received: finishing in-flight requests, then stopping`);
     await server.close();
+    await app.stop();
     await database.close();
     unlock();
     log.info('stopped');

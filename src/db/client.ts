@@ -15,6 +15,10 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Runs `fn` holding a cluster-wide lock (PostgreSQL advisory lock; PGlite has one connection). */
   withExclusiveLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
+  /** Tells every process listening on `channel` (PostgreSQL NOTIFY; PGlite has one process). */
+  notify(channel: string): Promise<void>;
+  /** Calls `onNotify` on each notification; resolves to a function that stops listening. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,18 @@ export function connectPostgres(url: string, poolMax = 10): Database {
         client.release();
       }
     },
+    async notify(channel) {
+      await pool.query(`select pg_notify($1, '')`, [channel]);
+    },
+    async listen(channel, onNotify) {
+      const client = await pool.connect();
+      client.on('notification', (message) => message.channel === channel && onNotify());
+      await client.query(`listen "${channel.replace(/"/g, '')}"`);
+      return async () => {
+        await client.query(`unlisten "${channel.replace(/"/g, '')}"`).catch(() => undefined);
+        client.release();
+      };
+    },
     close: () => pool.end(),
   };
 }
@@ -48,6 +64,8 @@ export async function openPglite(client: PGlite): Promise<Database> {
     db,
     kind: 'pglite',
     withExclusiveLock: (_lockId, fn) => fn(),
+    notify: async () => {},
+    listen: async () => async () => {},
     close: () => client.close(),
   };
 }

@@ -8,8 +8,9 @@ export interface PageArgs {
   before?: string | null;
 }
 
+/** A position in a list ordered by a timestamp, ties broken by id. */
 export interface Cursor {
-  createdAt: string;
+  at: string;
   id: string;
 }
 
@@ -19,14 +20,13 @@ export class InvalidCursorError extends Error {
   }
 }
 
-export const encodeCursor = (cursor: Cursor): string =>
-  Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
+export const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
 
 export function decodeCursor(value: string, argument: 'after' | 'before'): Cursor {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt)) && /^[0-9a-f-]{36}$/.test(id)) {
-      return { createdAt, id };
+    const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/.test(id)) {
+      return { at, id };
     }
   } catch {
     // fall through to the error below
@@ -40,29 +40,34 @@ export interface Page<T> {
   hasPreviousPage: boolean;
 }
 
-interface KeysetColumns {
-  createdAt: PgColumn;
+export interface Keyset<T> {
+  /** The ordering timestamp column and the id column that breaks its ties. */
+  at: PgColumn;
   id: PgColumn;
+  cursorOf: (row: T) => Cursor;
+  descending?: boolean;
 }
 
 /**
- * Keyset pagination over (created_at, id), oldest first. `fetch` gets the extra WHERE clause,
- * the ORDER BY and a LIMIT one past the page size, so the extra row tells whether more exist.
+ * Keyset pagination over (timestamp, id): every page is one index range scan, however deep.
+ * `fetch` gets the extra WHERE clause, the ORDER BY and a LIMIT one past the page size, so the
+ * extra row tells whether more exist.
  */
-export async function paginate<T extends Cursor>(
+export async function paginate<T>(
   args: PageArgs,
-  columns: KeysetColumns,
+  keyset: Keyset<T>,
   fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<T[]>,
-): Promise<Page<T>> {
+): Promise<Page<T> & { cursorOf: (row: T) => Cursor }> {
   const after = args.after ? decodeCursor(args.after, 'after') : undefined;
   const before = args.before ? decodeCursor(args.before, 'before') : undefined;
-  const row = sql`(${columns.createdAt}, ${columns.id})`;
-  const bound = (cursor: Cursor) => sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
-  const where = and(after && sql`${row} > ${bound(after)}`, before && sql`${row} < ${bound(before)}`);
+  const row = sql`(${keyset.at}, ${keyset.id})`;
+  const bound = (cursor: Cursor) => sql`(${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+  const [past, short] = keyset.descending ? [sql`<`, sql`>`] : [sql`>`, sql`<`];
+  const where = and(after && sql`${row} ${past} ${bound(after)}`, before && sql`${row} ${short} ${bound(before)}`);
   const backwards = args.first == null && args.last != null;
   const size = (backwards ? args.last : args.first) ?? 0;
-  const order = backwards ? desc : asc;
-  const rows = await fetch(where, [order(columns.createdAt), order(columns.id)], size + 1);
+  const order = backwards === Boolean(keyset.descending) ? asc : desc;
+  const rows = await fetch(where, [order(keyset.at), order(keyset.id)], size + 1);
   const more = rows.length > size;
   const nodes = rows.slice(0, size);
   if (backwards) nodes.reverse();
@@ -70,5 +75,6 @@ export async function paginate<T extends Cursor>(
     nodes,
     hasNextPage: backwards ? Boolean(before) : more,
     hasPreviousPage: backwards ? more : Boolean(after),
+    cursorOf: keyset.cursorOf,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -10,6 +10,8 @@ export const accounts = pgTable(
   {
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
+    /** ISO 3166 country used to read national phone numbers (e.g. "RO" for 0712…). */
+    defaultCountry: text('default_country'),
     ...timestamps,
   },
   (t) => [uniqueIndex('accounts_name_key').on(sql`lower(${t.name})`)],
@@ -40,3 +42,115 @@ export const apiKeys = pgTable(
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export const providerConnections = pgTable(
+  'provider_connections',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    priority: integer('priority').notNull().default(0),
+    enabled: boolean('enabled').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index('provider_connections_account_idx').on(t.accountId, t.priority)],
+);
+
+export const bulkSends = pgTable('bulk_sends', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  total: integer('total').notNull(),
+  accepted: integer('accepted').notNull(),
+  rejected: integer('rejected').notNull(),
+  ...timestamps,
+});
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id').references(() => providerConnections.id),
+    bulkId: uuid('bulk_id').references(() => bulkSends.id),
+    providerMessageId: text('provider_message_id'),
+    to: text('to').notNull(),
+    sender: text('sender'),
+    body: text('body').notNull(),
+    encoding: text('encoding').notNull(),
+    segments: integer('segments').notNull(),
+    status: text('status').notNull(),
+    scheduledAt: at('scheduled_at'),
+    /** When the dispatcher should next try; null once handed over or finished. */
+    nextAttemptAt: at('next_attempt_at'),
+    /** A claim by a dispatcher: until then no other instance takes the row. */
+    leaseExpiresAt: at('lease_expires_at'),
+    attempts: integer('attempts').notNull().default(0),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    idempotencyKey: text('idempotency_key'),
+    sentAt: at('sent_at'),
+    deliveredAt: at('delivered_at'),
+    failedAt: at('failed_at'),
+    cancelledAt: at('cancelled_at'),
+    expiredAt: at('expired_at'),
+    ...timestamps,
+  },
+  (t) => [
+    index('messages_account_created_idx').on(t.accountId, t.createdAt, t.id),
+    index('messages_account_scheduled_idx').on(t.accountId, t.scheduledAt, t.id),
+    index('messages_bulk_idx').on(t.bulkId, t.status),
+    index('messages_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.nextAttemptAt} is not null`),
+    index('messages_provider_message_idx').on(t.connectionId, t.providerMessageId),
+  ],
+);
+
+export const messageEvents = pgTable(
+  'message_events',
+  {
+    id: uuid('id').primaryKey(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    /** The provider's own status code or text, as received. */
+    providerStatus: text('provider_status'),
+    /** Whether this event moved the message's status (a late or repeated one does not). */
+    applied: boolean('applied').notNull(),
+    at: at('at').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('message_events_message_idx').on(t.messageId, t.at, t.id)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    operation: text('operation').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** The ID of what the first request made (a message or a bulk send). */
+    resultId: uuid('result_id'),
+    expiresAt: at('expires_at').notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.key] })],
+);
+
+export type ProviderConnectionRow = typeof providerConnections.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type MessageEventRow = typeof messageEvents.$inferSelect;
+export type BulkSendRow = typeof bulkSends.$inferSelect;

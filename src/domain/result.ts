@@ -10,6 +10,10 @@ export const USER_ERROR_CODES = {
   KEY_REVOKED: 'The API key has been revoked.',
   KEY_EXPIRED: 'The API key has expired.',
   KEY_ALREADY_ROTATED: 'The API key has already been rotated; rotate its replacement instead.',
+  INVALID_PHONE_NUMBER: 'The phone number cannot be read as a number in E.164 (+ country code and number).',
+  MESSAGE_TOO_LONG: 'The message body is longer than 1600 characters.',
+  INVALID_SCHEDULE_DATE: 'The send time is in the past or more than a year ahead.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used in the last 24 hours for a different request.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { UserError, UserErrorCode } from './result.js';
 
 function codeOf(issue: z.core.$ZodIssue): UserErrorCode {
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string') return issue.params.code as UserErrorCode;
   if (issue.code === 'too_small' && issue.origin === 'string') return 'BLANK';
   if (issue.code === 'too_big' && issue.origin === 'string') return 'TOO_LONG';
   if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') return 'OUT_OF_RANGE';

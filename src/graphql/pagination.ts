@@ -13,14 +13,15 @@ export const pageArgs = z
   });
 
 /** Turns a keyset page into the connection shape, with `totalCount` computed only when asked for. */
-export function toConnection<T extends Cursor>(page: Page<T>, totalCount: () => Promise<number>) {
+export function toConnection<T>(page: Page<T> & { cursorOf: (row: T) => Cursor }, totalCount: () => Promise<number>) {
+  const cursor = (node: T) => encodeCursor(page.cursorOf(node));
   return {
-    edges: page.nodes.map((node) => ({ cursor: encodeCursor(node), node })),
+    edges: page.nodes.map((node) => ({ cursor: cursor(node), node })),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.nodes.length ? encodeCursor(page.nodes[0]!) : null,
-      endCursor: page.nodes.length ? encodeCursor(page.nodes.at(-1)!) : null,
+      startCursor: page.nodes.length ? cursor(page.nodes[0]!) : null,
+      endCursor: page.nodes.length ? cursor(page.nodes.at(-1)!) : null,
     },
     totalCount,
   };

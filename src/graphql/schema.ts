@@ -6,6 +6,11 @@ import './api-key.js';
 import './api-key-mutations.js';
 import './api-key-subscription.js';
 import './viewer.js';
+import './provider-connection.js';
+import './message.js';
+import './message-queries.js';
+import './message-mutations.js';
+import './message-subscription.js';
 
 export const schema = builder.toSchema();
 

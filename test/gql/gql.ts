@@ -20,6 +20,8 @@ type Documents = {
     "\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n": typeof types.MeDocument,
     "\n  query AccountName {\n    viewer { account { name } }\n  }\n": typeof types.AccountNameDocument,
+    "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SendDocument,
+    "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": typeof types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": typeof types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": typeof types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": typeof types.NodesDocument,
@@ -33,6 +35,8 @@ const documents: Documents = {
     "\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n": types.MeDocument,
     "\n  query AccountName {\n    viewer { account { name } }\n  }\n": types.AccountNameDocument,
+    "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": types.SendDocument,
+    "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": types.NodesDocument,
@@ -78,6 +82,14 @@ export function graphql(source: "\n  query Me {\n    viewer { apiKey { id status
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountName {\n    viewer { account { name } }\n  }\n"): (typeof documents)["\n  query AccountName {\n    viewer { account { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n"): (typeof documents)["\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

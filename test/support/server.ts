@@ -8,8 +8,8 @@ import { createAccount } from '../../src/domain/accounts/create.js';
 import { issueApiKey } from '../../src/domain/api-keys/create.js';
 import type { Scope } from '../../src/domain/api-keys/scopes.js';
 import { createLogger } from '../../src/logger.js';
-import { createSwitchboardPubSub } from '../../src/realtime/pubsub.js';
 import { createSwitchboardServer } from '../../src/server.js';
+import { startServices, type ServiceOptions } from '../../src/services.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './database.js';
 
@@ -25,12 +25,20 @@ export interface Response<R> {
  * A real Switchboard server on a random local port, with its own database and a clock the
  * test can move. Everything goes through HTTP and WebSocket, as a client app would.
  */
-export async function startTestServer(options: { socketRecheckMs?: number; env?: NodeJS.ProcessEnv } = {}) {
+export async function startTestServer(
+  options: { socketRecheckMs?: number; env?: NodeJS.ProcessEnv; sandboxDeliveryDelayMs?: number; dispatcher?: ServiceOptions['dispatcher'] } = {},
+) {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOG_FORMAT: 'json', ...options.env });
   const database: Database = await createTestDatabase();
   const clock = new TestClock();
-  const services = { db: database.db, clock, pubsub: createSwitchboardPubSub(), log: createLogger(config) };
-  const server = createSwitchboardServer({ config, database, services, socketRecheckMs: options.socketRecheckMs ?? 200 });
+  const app = await startServices({
+    database,
+    clock,
+    log: createLogger(config),
+    sandboxDeliveryDelayMs: options.sandboxDeliveryDelayMs ?? 100,
+    dispatcher: { retryBaseMs: 50, retryMaxMs: 200, ...options.dispatcher },
+  });
+  const server = createSwitchboardServer({ config, database, services: app.services, socketRecheckMs: options.socketRecheckMs ?? 200 });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   let accounts = 0;
@@ -83,6 +91,7 @@ export async function startTestServer(options: { socketRecheckMs?: number; env?:
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await server.close();
+      await app.stop();
       await database.close();
     },
   };

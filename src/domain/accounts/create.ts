@@ -5,6 +5,7 @@ import { isUuid, newId } from '../../db/ids.js';
 import type { AccountRow } from '../../db/schema.js';
 import { issueApiKey, type IssuedApiKey } from '../api-keys/create.js';
 import { SCOPES } from '../api-keys/scopes.js';
+import { createSandboxConnection } from '../providers/store.js';
 import { fail, type Result } from '../result.js';
 import { validateInput } from '../validation.js';
 import { countAccounts, findAccountById, findAccountByName, insertAccount } from './store.js';
@@ -30,6 +31,7 @@ export async function createAccount(db: Db, clock: Clock, name: string): Promise
   return db.transaction(async (tx) => {
     if (await findAccountByName(tx, parsed.value)) return fail(['name'], 'INVALID_VALUE', `an account named "${parsed.value}" already exists`);
     const account = await insertAccount(tx, { id: newId(), name: parsed.value });
+    await createSandboxConnection(tx, account.id);
     return { ok: true, account, adminKey: await issueAdminKey(tx, clock, account.id) };
   });
 }

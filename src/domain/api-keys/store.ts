@@ -27,7 +27,8 @@ export async function findApiKeysByIds(db: Db, accountId: string, ids: readonly 
 }
 
 export function listApiKeys(db: Db, accountId: string, args: PageArgs) {
-  return paginate(args, apiKeys, (where, orderBy, limit) =>
+  const keyset = { at: apiKeys.createdAt, id: apiKeys.id, cursorOf: (key: ApiKeyRow) => ({ at: key.createdAt, id: key.id }) };
+  return paginate(args, keyset, (where, orderBy, limit) =>
     db.select().from(apiKeys).where(and(eq(apiKeys.accountId, accountId), where)).orderBy(...orderBy).limit(limit),
   );
 }

@@ -1,0 +1,42 @@
+import { sendMessage } from '../domain/messages/send.js';
+import type { UserError } from '../domain/result.js';
+import type { MessageRow } from '../db/schema.js';
+import { builder } from './builder.js';
+import { MessageRef } from './message.js';
+import { UserErrorRef } from './user-error.js';
+
+type SendPayload = { message: MessageRow | null; userErrors: UserError[] };
+
+builder.relayMutationField(
+  'send',
+  {
+    description: 'One message to one number.',
+    inputFields: (t) => ({
+      to: t.string({ required: true, description: 'The recipient: E.164 (+40712345678), 00-prefixed, or national if the account has a default country.' }),
+      body: t.string({ required: true, description: 'The text, 1 to 1600 characters.' }),
+      sender: t.string({ description: 'The sender ID or number to show, up to 15 characters, where the provider allows it.' }),
+      sendAt: t.field({ type: 'DateTime', description: 'Send later: a time in the future, at most one year ahead.' }),
+      idempotencyKey: t.string({
+        description: 'Any string unique to this request (up to 255 characters): repeating it within 24 hours returns the first message instead of sending again.',
+      }),
+    }),
+  },
+  {
+    description: 'Accepts a message for sending (or for `sendAt`) and returns it with its status. Needs `messages:send`.',
+    authScopes: { scope: 'messages:send' },
+    nullable: true,
+    resolve: async (_root, { input }, context): Promise<SendPayload> => {
+      const result = await sendMessage(context.db, context.clock, context.viewer!, input);
+      if (!result.ok) return { message: null, userErrors: result.errors };
+      if (result.created) context.messages.accepted([result.message]);
+      return { message: result.message, userErrors: [] };
+    },
+  },
+  {
+    description: 'The result of `send`.',
+    outputFields: (t) => ({
+      message: t.field({ type: MessageRef, nullable: true, description: 'The accepted message; null if the input was refused.', resolve: (p: SendPayload) => p.message }),
+      userErrors: t.field({ type: [UserErrorRef], description: 'Why the input was refused; empty on success.', resolve: (p: SendPayload) => p.userErrors }),
+    }),
+  },
+);

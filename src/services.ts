@@ -1,0 +1,64 @@
+import type { Clock } from './clock.js';
+import type { Context } from './context.js';
+import type { Database } from './db/client.js';
+import type { MessageRow } from './db/schema.js';
+import { createDispatcher, type DispatcherOptions } from './dispatch/dispatcher.js';
+import type { Logger } from './logger.js';
+import { createSandboxAdapter } from './providers/sandbox/adapter.js';
+import { publishStatusChange } from './realtime/message-events.js';
+import { createSwitchboardPubSub } from './realtime/pubsub.js';
+import { ingestProviderReport } from './webhooks/ingest.js';
+
+const MESSAGES_CHANNEL = 'switchboard_messages';
+
+export interface ServiceOptions {
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  sandboxDeliveryDelayMs?: number;
+  dispatcher?: Partial<Pick<DispatcherOptions, 'batchSize' | 'leaseMs' | 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs' | 'idleMs'>>;
+}
+
+/** The long-lived parts of one Switchboard process, wired once and shared by every request. */
+export async function startServices({ database, clock, log, sandboxDeliveryDelayMs = 2_000, dispatcher: tuning }: ServiceOptions) {
+  const { db } = database;
+  const pubsub = createSwitchboardPubSub();
+  const sandbox = createSandboxAdapter({
+    clock,
+    deliveryDelayMs: sandboxDeliveryDelayMs,
+    // The sandbox "calls back" like a provider's webhook would, through the same ingestion path.
+    report: (connectionId, report) =>
+      ingestProviderReport(db, connectionId, report)
+        .then((change) => change && publishStatusChange(pubsub, change))
+        .catch((error) => log.error({ err: error }, 'could not apply a sandbox delivery report')),
+  });
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    log,
+    adapterFor: () => sandbox,
+    publish: (change) => publishStatusChange(pubsub, change),
+    ...tuning,
+  });
+  const stopListening = await database.listen(MESSAGES_CHANNEL, () => dispatcher.wake());
+  dispatcher.start();
+
+  const messages: Context['messages'] = {
+    accepted(rows: MessageRow[]) {
+      for (const message of rows) {
+        publishStatusChange(pubsub, { message, status: message.status as 'QUEUED', previousStatus: null, at: message.createdAt });
+      }
+      dispatcher.wake();
+      database.notify(MESSAGES_CHANNEL).catch((error) => log.warn({ err: error }, 'could not notify other instances'));
+    },
+  };
+
+  return {
+    services: { db, clock, log, pubsub, messages },
+    async stop() {
+      await dispatcher.stop();
+      await stopListening();
+      sandbox.close();
+    },
+  };
+}
