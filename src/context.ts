@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Db } from './db/client.js';
-import type { MessageRow } from './db/schema.js';
+import type { BulkSendRow, MessageRow } from './db/schema.js';
+import type { StatusChange } from './domain/messages/apply-status.js';
 import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './realtime/pubsub.js';
@@ -16,6 +17,10 @@ export interface Context {
   messages: {
     /** Newly accepted messages: publish their first status and wake the dispatcher. */
     accepted(messages: MessageRow[]): void;
+    /** A bulk send was accepted: wake the dispatcher (its messages publish as they move). */
+    bulkAccepted(bulk: BulkSendRow): void;
+    /** Messages changed status outside the dispatcher (cancel): publish the changes. */
+    changed(changes: StatusChange[]): void;
   };
 }
 

@@ -43,13 +43,20 @@ export async function startServices({ database, clock, log, sandboxDeliveryDelay
   const stopListening = await database.listen(MESSAGES_CHANNEL, () => dispatcher.wake());
   dispatcher.start();
 
+  const wakeDispatchers = () => {
+    dispatcher.wake();
+    database.notify(MESSAGES_CHANNEL).catch((error) => log.warn({ err: error }, 'could not notify other instances'));
+  };
   const messages: Context['messages'] = {
     accepted(rows: MessageRow[]) {
       for (const message of rows) {
         publishStatusChange(pubsub, { message, status: message.status as 'QUEUED', previousStatus: null, at: message.createdAt });
       }
-      dispatcher.wake();
-      database.notify(MESSAGES_CHANNEL).catch((error) => log.warn({ err: error }, 'could not notify other instances'));
+      wakeDispatchers();
+    },
+    bulkAccepted: () => wakeDispatchers(),
+    changed(changes) {
+      for (const change of changes) publishStatusChange(pubsub, change);
     },
   };
 

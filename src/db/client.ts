@@ -22,9 +22,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connectPostgres(url: string, poolMax = 10): Database {
+/** Called for every SQL statement Drizzle runs: tests count them to prove there is no N+1. */
+export type QueryObserver = (sql: string) => void;
+
+const logger = (onQuery?: QueryObserver) => (onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined);
+
+export function connectPostgres(url: string, poolMax = 10, onQuery?: QueryObserver): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, options: '-c timezone=UTC' });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, logger: logger(onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -57,9 +62,9 @@ export function connectPostgres(url: string, poolMax = 10): Database {
   };
 }
 
-export async function openPglite(client: PGlite): Promise<Database> {
+export async function openPglite(client: PGlite, onQuery?: QueryObserver): Promise<Database> {
   await client.exec(`set time zone 'UTC'`);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger: logger(onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -14,6 +14,7 @@ export const USER_ERROR_CODES = {
   MESSAGE_TOO_LONG: 'The message body is longer than 1600 characters.',
   INVALID_SCHEDULE_DATE: 'The send time is in the past or more than a year ahead.',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used in the last 24 hours for a different request.',
+  NOT_CANCELLABLE: 'The message was already handed to a provider, or has finished.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

@@ -1,7 +1,9 @@
+import { cancelBulk, cancelMessage } from '../domain/messages/cancel.js';
 import { sendMessage } from '../domain/messages/send.js';
 import type { UserError } from '../domain/result.js';
 import type { MessageRow } from '../db/schema.js';
 import { builder } from './builder.js';
+import { parseGlobalId } from './global-id.js';
 import { MessageRef } from './message.js';
 import { UserErrorRef } from './user-error.js';
 
@@ -37,6 +39,44 @@ builder.relayMutationField(
     outputFields: (t) => ({
       message: t.field({ type: MessageRef, nullable: true, description: 'The accepted message; null if the input was refused.', resolve: (p: SendPayload) => p.message }),
       userErrors: t.field({ type: [UserErrorRef], description: 'Why the input was refused; empty on success.', resolve: (p: SendPayload) => p.userErrors }),
+    }),
+  },
+);
+
+type CancelPayload = { messages: MessageRow[]; userErrors: UserError[] };
+
+builder.relayMutationField(
+  'cancel',
+  {
+    description: 'What to cancel: one message (`id`) or every cancellable message of a bulk send (`bulkId`).',
+    inputFields: (t) => ({
+      id: t.id({ description: 'A message’s ID.' }),
+      bulkId: t.id({ description: 'A bulk send’s ID.' }),
+    }),
+  },
+  {
+    description: 'Cancels messages not yet handed to a provider (SCHEDULED or QUEUED). Needs `messages:send`.',
+    authScopes: { scope: 'messages:send' },
+    nullable: true,
+    resolve: async (_root, { input }, context): Promise<CancelPayload> => {
+      if ((input.id == null) === (input.bulkId == null)) {
+        return { messages: [], userErrors: [{ field: ['input'], code: 'INVALID_VALUE', message: 'give exactly one of `id` or `bulkId`' }] };
+      }
+      const target = input.id != null ? parseGlobalId(String(input.id), 'Message', ['input', 'id']) : parseGlobalId(String(input.bulkId), 'BulkSend', ['input', 'bulkId']);
+      if (!target.ok) return { messages: [], userErrors: target.errors };
+      const result = input.id != null
+        ? await cancelMessage(context.db, context.clock, context.viewer!, target.id)
+        : await cancelBulk(context.db, context.clock, context.viewer!, target.id);
+      if (!result.ok) return { messages: [], userErrors: result.errors };
+      context.messages.changed(result.changes);
+      return { messages: result.changes.map((change) => change.message), userErrors: [] };
+    },
+  },
+  {
+    description: 'The result of `cancel`.',
+    outputFields: (t) => ({
+      messages: t.field({ type: [MessageRef], description: 'The messages cancelled, now CANCELLED.', resolve: (p: CancelPayload) => p.messages }),
+      userErrors: t.field({ type: [UserErrorRef], description: 'Why nothing was cancelled; empty on success.', resolve: (p: CancelPayload) => p.userErrors }),
     }),
   },
 );

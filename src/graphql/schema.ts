@@ -11,6 +11,8 @@ import './message.js';
 import './message-queries.js';
 import './message-mutations.js';
 import './message-subscription.js';
+import './bulk-send.js';
+import './bulk-send-operations.js';
 
 export const schema = builder.toSchema();
 

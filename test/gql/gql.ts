@@ -20,6 +20,10 @@ type Documents = {
     "\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n": typeof types.MeDocument,
     "\n  query AccountName {\n    viewer { account { name } }\n  }\n": typeof types.AccountNameDocument,
+    "\n  mutation SendBulk($input: SendBulkInput!) {\n    sendBulk(input: $input) {\n      bulk { id total accepted rejected status counts { queued sent delivered scheduled cancelled } messages(first: 100) { totalCount edges { node { to body scheduledAt bulk { id } } } } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SendBulkDocument,
+    "\n  mutation Cancel($input: CancelInput!) {\n    cancel(input: $input) {\n      messages { id status cancelledAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.CancelDocument,
+    "\n  mutation SendOne($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { code } }\n  }\n": typeof types.SendOneDocument,
+    "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n": typeof types.BulkDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": typeof types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": typeof types.IdsDocument,
@@ -35,6 +39,10 @@ const documents: Documents = {
     "\n  query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      account {\n        apiKeys(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id name } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  query Me {\n    viewer { apiKey { id status lastUsedAt } }\n  }\n": types.MeDocument,
     "\n  query AccountName {\n    viewer { account { name } }\n  }\n": types.AccountNameDocument,
+    "\n  mutation SendBulk($input: SendBulkInput!) {\n    sendBulk(input: $input) {\n      bulk { id total accepted rejected status counts { queued sent delivered scheduled cancelled } messages(first: 100) { totalCount edges { node { to body scheduledAt bulk { id } } } } }\n      userErrors { field message code }\n    }\n  }\n": types.SendBulkDocument,
+    "\n  mutation Cancel($input: CancelInput!) {\n    cancel(input: $input) {\n      messages { id status cancelledAt }\n      userErrors { field message code }\n    }\n  }\n": types.CancelDocument,
+    "\n  mutation SendOne($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { code } }\n  }\n": types.SendOneDocument,
+    "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n": types.BulkDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": types.IdsDocument,
@@ -82,6 +90,22 @@ export function graphql(source: "\n  query Me {\n    viewer { apiKey { id status
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountName {\n    viewer { account { name } }\n  }\n"): (typeof documents)["\n  query AccountName {\n    viewer { account { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendBulk($input: SendBulkInput!) {\n    sendBulk(input: $input) {\n      bulk { id total accepted rejected status counts { queued sent delivered scheduled cancelled } messages(first: 100) { totalCount edges { node { to body scheduledAt bulk { id } } } } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation SendBulk($input: SendBulkInput!) {\n    sendBulk(input: $input) {\n      bulk { id total accepted rejected status counts { queued sent delivered scheduled cancelled } messages(first: 100) { totalCount edges { node { to body scheduledAt bulk { id } } } } }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Cancel($input: CancelInput!) {\n    cancel(input: $input) {\n      messages { id status cancelledAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation Cancel($input: CancelInput!) {\n    cancel(input: $input) {\n      messages { id status cancelledAt }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendOne($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation SendOne($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n"): (typeof documents)["\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

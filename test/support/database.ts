@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { connectPostgres, openPglite, type Database } from '../../src/db/client.js';
+import { connectPostgres, openPglite, type Database, type QueryObserver } from '../../src/db/client.js';
 import { databaseUrl } from './postgres.js';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -40,13 +40,13 @@ export async function createEmptyPostgresDatabase(template?: string): Promise<{ 
 }
 
 /** A migrated database of its own for one test file: PGlite by default, PostgreSQL with TEST_DATABASE_URL. */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(onQuery?: QueryObserver): Promise<Database> {
   const template = inject('postgresTemplate');
   if (template) {
     const { url, drop } = await createEmptyPostgresDatabase(template);
-    const database = connectPostgres(url, 5);
+    const database = connectPostgres(url, 5, onQuery);
     return { ...database, close: async () => (await database.close(), await drop()) };
   }
   const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
-  return openPglite(await PGlite.create({ loadDataDir: snapshot }));
+  return openPglite(await PGlite.create({ loadDataDir: snapshot }), onQuery);
 }

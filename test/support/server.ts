@@ -29,7 +29,8 @@ export async function startTestServer(
   options: { socketRecheckMs?: number; env?: NodeJS.ProcessEnv; sandboxDeliveryDelayMs?: number; dispatcher?: ServiceOptions['dispatcher'] } = {},
 ) {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOG_FORMAT: 'json', ...options.env });
-  const database: Database = await createTestDatabase();
+  const statements: string[] = [];
+  const database: Database = await createTestDatabase((sql) => statements.push(sql));
   const clock = new TestClock();
   const app = await startServices({
     database,
@@ -60,6 +61,8 @@ export async function startTestServer(
   return {
     url,
     clock,
+    /** Every SQL statement run so far; tests slice it around one request. */
+    statements,
     database,
     graphql,
     /** An account with an admin key (every scope); `name` defaults to a unique one. */

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { messageEvents, messages, type MessageEventRow, type MessageRow } from '../../db/schema.js';
+import { bulkSends, messageEvents, messages, type BulkSendRow, type MessageEventRow, type MessageRow } from '../../db/schema.js';
 
 export type NewMessage = typeof messages.$inferInsert;
 
@@ -70,4 +70,25 @@ export async function nextDueAt(db: Db): Promise<Date | undefined> {
     .from(messages)
     .where(isNotNull(messages.nextAttemptAt));
   return row?.at ? new Date(row.at) : undefined;
+}
+
+export async function findBulkSend(db: Db, accountId: string, id: string): Promise<BulkSendRow | undefined> {
+  const [row] = await db.select().from(bulkSends).where(and(eq(bulkSends.accountId, accountId), eq(bulkSends.id, id)));
+  return row;
+}
+
+export async function findBulkSendsByIds(db: Db, accountId: string, ids: readonly string[]): Promise<BulkSendRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(bulkSends).where(and(eq(bulkSends.accountId, accountId), inArray(bulkSends.id, [...ids])));
+}
+
+/** How many of each bulk send's messages are in each status. */
+export async function countBulkStatuses(db: Db, bulkIds: readonly string[]): Promise<Array<{ bulkId: string; status: string; n: number }>> {
+  if (bulkIds.length === 0) return [];
+  const rows = await db
+    .select({ bulkId: messages.bulkId, status: messages.status, n: count() })
+    .from(messages)
+    .where(inArray(messages.bulkId, [...bulkIds]))
+    .groupBy(messages.bulkId, messages.status);
+  return rows.map((row) => ({ bulkId: row.bulkId!, status: row.status, n: row.n }));
 }
