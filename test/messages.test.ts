@@ -151,3 +151,25 @@ describe('messageStatusChanged', () => {
     sub.dispose();
   });
 });
+
+describe('messageStatusChanged over server-sent events', () => {
+  it('streams the status changes of a watched message', async () => {
+    const watcher = await server.createAccount();
+    const abort = new AbortController();
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      signal: abort.signal,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-api-key': watcher.key },
+      body: JSON.stringify({ query: 'subscription { messageStatusChanged { status previousStatus } }' }),
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await send({ to: '+40712345680', body: 'over SSE' }, watcher.key);
+    let text = '';
+    while (!text.includes('"DELIVERED"')) text += new TextDecoder().decode((await reader.read()).value);
+    abort.abort();
+    const statuses = [...text.matchAll(/"status":"(\w+)"/g)].map((m) => m[1]);
+    expect(statuses).toEqual(['QUEUED', 'SENT', 'DELIVERED']);
+  });
+});

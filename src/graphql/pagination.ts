@@ -6,7 +6,8 @@ const pageSize = z.number().int().min(1, 'must be between 1 and 100').max(100, '
 
 /** Every connection takes `first` or `last` (1..100), never both: an unbounded list is never read. */
 export const pageArgs = z
-  .object({ first: pageSize, last: pageSize, after: z.string().nullish(), before: z.string().nullish() })
+  // Loose: the validated args replace the field's args, and connections have their own (filter, orderBy).
+  .looseObject({ first: pageSize, last: pageSize, after: z.string().nullish(), before: z.string().nullish() })
   .refine((args) => (args.first == null) !== (args.last == null), {
     message: 'give exactly one of `first` or `last` (1 to 100)',
     path: ['first'],

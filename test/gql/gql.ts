@@ -24,6 +24,9 @@ type Documents = {
     "\n  mutation Cancel($input: CancelInput!) {\n    cancel(input: $input) {\n      messages { id status cancelledAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.CancelDocument,
     "\n  mutation SendOne($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { code } }\n  }\n": typeof types.SendOneDocument,
     "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n": typeof types.BulkDocument,
+    "\n  mutation SendLater($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": typeof types.SendLaterDocument,
+    "\n  query Delivery($id: ID!) {\n    message(id: $id) { status sentAt events { status } }\n  }\n": typeof types.DeliveryDocument,
+    "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": typeof types.MessagesPageDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": typeof types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": typeof types.IdsDocument,
@@ -43,6 +46,9 @@ const documents: Documents = {
     "\n  mutation Cancel($input: CancelInput!) {\n    cancel(input: $input) {\n      messages { id status cancelledAt }\n      userErrors { field message code }\n    }\n  }\n": types.CancelDocument,
     "\n  mutation SendOne($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { code } }\n  }\n": types.SendOneDocument,
     "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n": types.BulkDocument,
+    "\n  mutation SendLater($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": types.SendLaterDocument,
+    "\n  query Delivery($id: ID!) {\n    message(id: $id) { status sentAt events { status } }\n  }\n": types.DeliveryDocument,
+    "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": types.MessagesPageDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": types.IdsDocument,
@@ -106,6 +112,18 @@ export function graphql(source: "\n  mutation SendOne($input: SendInput!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n"): (typeof documents)["\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendLater($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation SendLater($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Delivery($id: ID!) {\n    message(id: $id) { status sentAt events { status } }\n  }\n"): (typeof documents)["\n  query Delivery($id: ID!) {\n    message(id: $id) { status sentAt events { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
