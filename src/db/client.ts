@@ -29,6 +29,9 @@ const logger = (onQuery?: QueryObserver) => (onQuery ? { logQuery: (query: strin
 
 export function connectPostgres(url: string, poolMax = 10, onQuery?: QueryObserver): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, options: '-c timezone=UTC' });
+  // An idle connection the server drops (restart, failover) must not crash the process: the pool
+  // replaces it on the next query, which is where a real outage surfaces.
+  pool.on('error', () => {});
   const db = drizzlePg(pool, { schema, logger: logger(onQuery) }) as unknown as Db;
   return {
     db,

@@ -1,5 +1,4 @@
 import type { Viewer } from '../domain/viewer.js';
-import { findAccountById } from '../domain/accounts/store.js';
 import { findApiKey } from '../domain/api-keys/store.js';
 import { AccountRef } from './account.js';
 import { ApiKeyRef } from './api-key.js';
@@ -11,7 +10,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     account: t.field({
       type: AccountRef,
       description: 'The account every read and change of this request is scoped to.',
-      resolve: async (viewer, _args, context) => (await findAccountById(context.db, viewer.accountId))!,
+      resolve: (viewer) => viewer.account,
     }),
     apiKey: t.field({
       type: ApiKeyRef,

@@ -16,8 +16,9 @@ export async function authenticate(db: Db, clock: Clock, secret: string): Promis
   if (!isWellFormedSecret(secret)) {
     return { ok: false, message: 'The API key is malformed: check that it was copied whole (keys start with "sb_" and end with a checksum).' };
   }
-  const key = await findApiKeyByHash(db, hashSecret(secret));
-  if (!key) return { ok: false, message: 'The API key is not recognised.' };
+  const found = await findApiKeyByHash(db, hashSecret(secret));
+  if (!found) return { ok: false, message: 'The API key is not recognised.' };
+  const { key, account } = found;
   const now = clock.now();
   const status = apiKeyStatus(key, now);
   if (!isUsable(status)) {
@@ -27,5 +28,5 @@ export async function authenticate(db: Db, clock: Clock, secret: string): Promis
   if (!key.lastUsedAt || now.getTime() - new Date(key.lastUsedAt).getTime() >= LAST_USED_PRECISION_MS) {
     await touchApiKey(db, key.id, now, LAST_USED_PRECISION_MS);
   }
-  return { ok: true, viewer: { accountId: key.accountId, apiKeyId: key.id, scopes: key.scopes.filter(isScope) } };
+  return { ok: true, viewer: { accountId: key.accountId, account, apiKeyId: key.id, scopes: key.scopes.filter(isScope) } };
 }

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { paginate, type PageArgs } from '../../db/pagination.js';
-import { apiKeys, type ApiKeyRow } from '../../db/schema.js';
+import { accounts, apiKeys, type AccountRow, type ApiKeyRow } from '../../db/schema.js';
 
 export type NewApiKey = typeof apiKeys.$inferInsert;
 
@@ -10,8 +10,13 @@ export async function insertApiKey(db: Db, key: NewApiKey): Promise<ApiKeyRow> {
   return row!;
 }
 
-export async function findApiKeyByHash(db: Db, secretHash: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.secretHash, secretHash));
+/** The key with this secret hash, and its account, in one query: it runs on every request. */
+export async function findApiKeyByHash(db: Db, secretHash: string): Promise<{ key: ApiKeyRow; account: AccountRow } | undefined> {
+  const [row] = await db
+    .select({ key: apiKeys, account: accounts })
+    .from(apiKeys)
+    .innerJoin(accounts, eq(accounts.id, apiKeys.accountId))
+    .where(eq(apiKeys.secretHash, secretHash));
   return row;
 }
 

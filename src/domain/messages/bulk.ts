@@ -3,7 +3,6 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { bulkSends, type BulkSendRow } from '../../db/schema.js';
-import { findAccountById } from '../accounts/store.js';
 import { findDefaultConnection } from '../providers/store.js';
 import { fail, type Result, type UserError } from '../result.js';
 import { validateInput } from '../validation.js';
@@ -44,7 +43,6 @@ export async function sendBulk(db: Db, clock: Clock, viewer: Viewer, input: Send
   if (!parsed.ok) return parsed;
   const now = clock.now();
   const { messages: items, sender, idempotencyKey, allOrNothing } = parsed.value;
-  const account = await findAccountById(db, viewer.accountId);
   const rejected: UserError[] = [];
   const accepted: Array<{ to: string; body: string; sendAt: Date | null }> = [];
   items.forEach((item, index) => {
@@ -54,7 +52,7 @@ export async function sendBulk(db: Db, clock: Clock, viewer: Viewer, input: Send
       rejected.push({ field: [...root, 'body'], code: 'BLANK', message: 'must not be blank (give it here or as the top-level body)' });
       return;
     }
-    const checked = checkMessage({ to: item.to, body, sendAt: item.sendAt ?? parsed.value.sendAt }, root, now, account?.defaultCountry ?? null);
+    const checked = checkMessage({ to: item.to, body, sendAt: item.sendAt ?? parsed.value.sendAt }, root, now, viewer.account.defaultCountry);
     if (checked.ok) accepted.push({ to: checked.to, body, sendAt: checked.sendAt });
     else rejected.push(...checked.errors);
   });

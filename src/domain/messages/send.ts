@@ -4,7 +4,6 @@ import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { MessageRow } from '../../db/schema.js';
 import { DAY } from '../../db/timestamps.js';
-import { findAccountById } from '../accounts/store.js';
 import { findDefaultConnection } from '../providers/store.js';
 import { fail, type Result, type UserError } from '../result.js';
 import { validateInput } from '../validation.js';
@@ -60,8 +59,7 @@ export async function sendMessage(db: Db, clock: Clock, viewer: Viewer, input: S
   const parsed = validateInput(sendInput, input);
   if (!parsed.ok) return parsed;
   const now = clock.now();
-  const account = await findAccountById(db, viewer.accountId);
-  const checked = checkMessage(parsed.value, ['input'], now, account?.defaultCountry ?? null);
+  const checked = checkMessage(parsed.value, ['input'], now, viewer.account.defaultCountry);
   if (!checked.ok) return checked;
   const { body, sender, idempotencyKey } = parsed.value;
   const estimate = estimateBody(body);
