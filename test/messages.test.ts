@@ -132,16 +132,20 @@ describe('messageStatusChanged', () => {
   it('streams QUEUED → SENT → DELIVERED over graphql-ws, and never another account’s messages', async () => {
     const watcher = await server.createAccount();
     const { client } = server.ws({ apiKey: watcher.key });
-    const sub = subscribe<{ messageStatusChanged: { status: string; previousStatus: string | null; message: { to: string } } }>(
+    const sub = subscribe<{ messageStatusChanged: { status: string; previousStatus: string | null; message: { to: string; events: unknown[] } } }>(
       client,
-      'subscription { messageStatusChanged { status previousStatus message { to } } }',
+      'subscription { messageStatusChanged { status previousStatus message { to events { status } } } }',
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const stranger = await server.createAccount();
     await send({ to: '+40712345670', body: 'not yours' }, stranger.key);
     await send({ to: '+40712345679', body: 'watch me' }, watcher.key);
     const results = await sub.waitFor(3);
-    expect(results.map((r) => r.data!.messageStatusChanged)).toEqual([
+    // The history is read fresh for each event (not memoised for the subscription's lifetime).
+    const historyLengths = results.map((r) => r.data!.messageStatusChanged.message.events.length);
+    expect(historyLengths.at(-1)).toBe(3);
+    expect([...historyLengths].sort()).toEqual(historyLengths);
+    expect(results.map(({ data }) => ({ ...data!.messageStatusChanged, message: { to: data!.messageStatusChanged.message.to } }))).toEqual([
       { status: 'QUEUED', previousStatus: null, message: { to: '+40712345679' } },
       { status: 'SENT', previousStatus: 'QUEUED', message: { to: '+40712345679' } },
       { status: 'DELIVERED', previousStatus: 'SENT', message: { to: '+40712345679' } },

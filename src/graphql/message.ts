@@ -84,6 +84,8 @@ export const MessageRef = builder.loadableNode('Message', {
     events: t.loadableList({
       type: MessageEventRef,
       description: 'The status history, oldest first, including reports that did not move the status.',
+      // Batched but not memoised: a subscription keeps one context, and the history grows under it.
+      loaderOptions: { cache: false },
       load: async (ids: string[], context) => {
         const events = await findEventsByMessageIds(context.db, ids);
         return ids.map((id) => events.filter((event) => event.messageId === id));
