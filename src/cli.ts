@@ -9,6 +9,7 @@ import { createAccount, findAccountByIdOrName, issueAdminKey } from './domain/ac
 
 const USAGE = `Usage:
   npm run cli -- account create --name <name>       create an account and print its admin API key
+     [--country <ISO code, e.g. RO>]                 to read national numbers such as 0712 345 678
   npm run cli -- key create --account <id or name>  print a new admin API key for an account
      [--name <key name>]
 
@@ -20,13 +21,13 @@ async function run(argv: string[], database: Database): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, account: { type: 'string' } },
+    options: { name: { type: 'string' }, account: { type: 'string' }, country: { type: 'string' } },
   });
   const command = positionals.join(' ');
   if (command === 'account create') {
     if (!values.name) throw new UsageError('account create needs --name <name>');
-    const result = await createAccount(database.db, systemClock, values.name);
-    if (!result.ok) throw new UsageError(`--name ${result.errors[0]!.message}`);
+    const result = await createAccount(database.db, systemClock, values.name, values.country);
+    if (!result.ok) throw new UsageError(`--${result.errors[0]!.field[0]} ${result.errors[0]!.message}`);
     console.log(`Created account "${result.account.name}" (id ${result.account.id}).`);
     console.log(`API key: ${result.adminKey.secret}`);
     return;

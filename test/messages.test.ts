@@ -57,6 +57,16 @@ describe('send', () => {
     expect(delivered.events.map((e) => e.status)).toEqual(['QUEUED', 'SENT', 'DELIVERED']);
   });
 
+  it('reads a national number with the account’s default country, and asks for a country code without one', async () => {
+    const romanian = await server.createAccount(undefined, 'RO');
+    const { body } = await send({ to: '0712 345 678', body: 'national' }, romanian.key);
+    expect(body.data!.send!.message!.to).toBe('+40712345678');
+    const { body: refused } = await send({ to: '0712 345 678', body: 'national' });
+    expect(refused.data!.send!.userErrors).toEqual([
+      { field: ['input', 'to'], code: 'INVALID_PHONE_NUMBER', message: '"0712 345 678" needs a country code, e.g. +40… (or set the account\'s default country)' },
+    ]);
+  });
+
   it('counts UCS-2 segments for a body outside GSM-7', async () => {
     const { body } = await send({ to: '+40712345678', body: 'ж'.repeat(71) });
     expect(body.data!.send!.message).toMatchObject({ encoding: 'UCS2', segments: 2 });

@@ -66,8 +66,8 @@ export async function startTestServer(
     database,
     graphql,
     /** An account with an admin key (every scope); `name` defaults to a unique one. */
-    async createAccount(name = `Account ${++accounts} ${Math.random().toString(36).slice(2, 8)}`) {
-      const result = await createAccount(database.db, clock, name);
+    async createAccount(name = `Account ${++accounts} ${Math.random().toString(36).slice(2, 8)}`, defaultCountry?: string) {
+      const result = await createAccount(database.db, clock, name, defaultCountry);
       if (!result.ok) throw new Error(result.errors[0]!.message);
       return { account: result.account, key: result.adminKey.secret, apiKey: result.adminKey.apiKey };
     },

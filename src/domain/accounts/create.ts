@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
@@ -25,12 +26,16 @@ export async function issueAdminKey(db: Db, clock: Clock, accountId: string, nam
 }
 
 /** Creates an account with an admin key holding every scope. */
-export async function createAccount(db: Db, clock: Clock, name: string): Promise<Result<NewAccount>> {
+export async function createAccount(db: Db, clock: Clock, name: string, defaultCountry?: string): Promise<Result<NewAccount>> {
   const parsed = validateInput(accountName, name, ['name']);
   if (!parsed.ok) return parsed;
+  const country = defaultCountry?.toUpperCase();
+  if (country !== undefined && !isSupportedCountry(country)) {
+    return fail(['country'], 'INVALID_VALUE', `"${defaultCountry}" is not an ISO 3166 country code such as RO or GB`);
+  }
   return db.transaction(async (tx) => {
     if (await findAccountByName(tx, parsed.value)) return fail(['name'], 'INVALID_VALUE', `an account named "${parsed.value}" already exists`);
-    const account = await insertAccount(tx, { id: newId(), name: parsed.value });
+    const account = await insertAccount(tx, { id: newId(), name: parsed.value, defaultCountry: country ?? null });
     await createSandboxConnection(tx, account.id);
     return { ok: true, account, adminKey: await issueAdminKey(tx, clock, account.id) };
   });
