@@ -187,3 +187,12 @@ describe('messageStatusChanged over server-sent events', () => {
     expect(statuses).toEqual(['QUEUED', 'SENT', 'DELIVERED']);
   });
 });
+
+describe('estimate', () => {
+  it('tells the encoding and parts of a body before sending, and needs a key', async () => {
+    const query = 'query($body: String!) { estimate(body: $body) { encoding characters segments charactersPerSegment } }';
+    const { body } = await server.graphql(query, { body: `${'a'.repeat(150)}€€€€€€` }, { key: admin.key });
+    expect(body.data).toEqual({ estimate: { encoding: 'GSM7', characters: 162, segments: 2, charactersPerSegment: 153 } });
+    expect((await server.graphql(query, { body: 'x' })).status).toBe(401);
+  });
+});
