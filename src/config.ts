@@ -41,6 +41,10 @@ const environment = z.object({
     .default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json'], 'must be pretty or json').optional(),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  SANDBOX_DELIVERY_DELAY_MS: integer(0, 3_600_000).default(2_000),
+  DISPATCH_BATCH_SIZE: integer(1, 1_000).default(50),
+  DISPATCH_MAX_ATTEMPTS: integer(1, 100).default(5),
+  DISPATCH_LEASE_SECONDS: integer(5, 3_600).default(30),
 });
 
 export interface Config {
@@ -51,6 +55,8 @@ export interface Config {
   corsOrigins: string[];
   log: { level: string; format: 'pretty' | 'json' };
   shutdownTimeoutMs: number;
+  sandboxDeliveryDelayMs: number;
+  dispatch: { batchSize: number; maxAttempts: number; leaseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -78,5 +84,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: env.CORS_ORIGINS,
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty') },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    sandboxDeliveryDelayMs: env.SANDBOX_DELIVERY_DELAY_MS,
+    dispatch: { batchSize: env.DISPATCH_BATCH_SIZE, maxAttempts: env.DISPATCH_MAX_ATTEMPTS, leaseMs: env.DISPATCH_LEASE_SECONDS * 1000 },
   };
 }

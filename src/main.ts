@@ -28,7 +28,7 @@ async function main() {
     );
   }
 
-  const app = await startServices({ database, clock, log });
+  const app = await startServices({ database, clock, log, sandboxDeliveryDelayMs: config.sandboxDeliveryDelayMs, dispatcher: config.dispatch });
   const server = createSwitchboardServer({ config, database, services: app.services });
   const port = await server.listen(config.port, config.host);
   const storage = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL';
