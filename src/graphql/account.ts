@@ -4,7 +4,7 @@ import { isUuid } from '../db/ids.js';
 import type { AccountRow } from '../db/schema.js';
 import { ApiKeyRef } from './api-key.js';
 import { builder } from './builder.js';
-import { loadPage, toConnection } from './pagination.js';
+import { loadPage, toConnection, totalCountField } from './pagination.js';
 
 export const AccountRef = builder.loadableNode('Account', {
   description: 'A tenant of Switchboard: it owns API keys, provider connections and messages.',
@@ -31,10 +31,7 @@ export const AccountRef = builder.loadableNode('Account', {
         name: 'ApiKeyConnection',
         description: 'A page of API keys.',
         fields: (c) => ({
-          totalCount: c.int({
-            description: 'How many API keys the account has in all (counted only when asked for).',
-            resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
-          }),
+          totalCount: c.int(totalCountField('How many API keys the account has in all (counted only when asked for).')),
         }),
       },
       { name: 'ApiKeyEdge', description: 'An API key and its cursor.' },

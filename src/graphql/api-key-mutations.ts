@@ -7,17 +7,12 @@ import { announceApiKeyChange } from '../realtime/api-key-events.js';
 import { ApiKeyRef, ApiKeyScope } from './api-key.js';
 import { builder } from './builder.js';
 import { parseGlobalId } from './global-id.js';
-import { UserErrorRef } from './user-error.js';
+import { userErrorsField } from './user-error.js';
 
 type Payload = { apiKey: ApiKeyRow | null; secret?: string | null; previous?: ApiKeyRow | null; userErrors: UserError[] };
 
 const failed = (userErrors: UserError[]): Payload => ({ apiKey: null, secret: null, previous: null, userErrors });
 
-const userErrorsField = {
-  type: [UserErrorRef] as [typeof UserErrorRef],
-  description: 'Why the input was refused; empty on success.',
-  resolve: (payload: Payload) => payload.userErrors,
-};
 
 const secretField = {
   type: 'String',
@@ -64,7 +59,7 @@ builder.relayMutationField(
     outputFields: (t) => ({
       apiKey: t.field({ type: ApiKeyRef, nullable: true, description: 'The new key; null if the input was refused.', resolve: (p: Payload) => p.apiKey }),
       secret: t.field(secretField),
-      userErrors: t.field(userErrorsField),
+      userErrors: t.field(userErrorsField()),
     }),
   },
 );
@@ -111,7 +106,7 @@ builder.relayMutationField(
         description: 'The old key, now ROTATING until its grace period ends.',
         resolve: (p: Payload) => p.previous ?? null,
       }),
-      userErrors: t.field(userErrorsField),
+      userErrors: t.field(userErrorsField()),
     }),
   },
 );
@@ -139,7 +134,7 @@ builder.relayMutationField(
     description: 'The result of `revokeApiKey`.',
     outputFields: (t) => ({
       apiKey: t.field({ type: ApiKeyRef, nullable: true, description: 'The revoked key; null if the input was refused.', resolve: (p: Payload) => p.apiKey }),
-      userErrors: t.field(userErrorsField),
+      userErrors: t.field(userErrorsField()),
     }),
   },
 );

@@ -4,9 +4,8 @@ import type { BulkSendRow } from '../db/schema.js';
 import type { MessageStatusEvent } from '../realtime/message-events.js';
 import { BulkSendRef } from './bulk-send.js';
 import { builder } from './builder.js';
-import { parseGlobalId } from './global-id.js';
-import { invalidArguments } from './errors.js';
-import { UserErrorRef } from './user-error.js';
+import { parseGlobalId, requireGlobalId } from './global-id.js';
+import { userErrorsField } from './user-error.js';
 
 type BulkPayload = { bulk: BulkSendRow | null; userErrors: UserError[] };
 
@@ -47,11 +46,7 @@ builder.relayMutationField(
     description: 'The result of `sendBulk`.',
     outputFields: (t) => ({
       bulk: t.field({ type: BulkSendRef, nullable: true, description: 'The bulk send; null if nothing was accepted.', resolve: (p: BulkPayload) => p.bulk }),
-      userErrors: t.field({
-        type: [UserErrorRef],
-        description: 'The items refused, each with its index: `["input", "messages", "17", "to"]`.',
-        resolve: (p: BulkPayload) => p.userErrors,
-      }),
+      userErrors: t.field(userErrorsField('The items refused, each with its index: `["input", "messages", "17", "to"]`.')),
     }),
   },
 );
@@ -97,10 +92,9 @@ builder.subscriptionField('bulkProgress', (t) =>
     authScopes: { scope: 'messages:read' },
     args: { id: t.arg.id({ required: true, description: 'The bulk send’s ID.' }) },
     subscribe: (_root, args, context) => {
-      const id = parseGlobalId(String(args.id), 'BulkSend', ['id']);
-      if (!id.ok) throw invalidArguments([{ message: 'is not the ID of a BulkSend', path: ['id'] }]);
+      const bulkId = requireGlobalId(args.id, 'BulkSend', ['id']);
       const source = context.pubsub.subscribe('messageStatusChanged', context.viewer!.accountId);
-      return coalesce<MessageStatusEvent>(source, (event) => event.message.bulkId === id.id, 250);
+      return coalesce<MessageStatusEvent>(source, (event) => event.message.bulkId === bulkId, 250);
     },
     resolve: (event) => event.message.bulkId!,
   }),

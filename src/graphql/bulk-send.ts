@@ -5,7 +5,7 @@ import { isUuid } from '../db/ids.js';
 import type { BulkSendRow } from '../db/schema.js';
 import { builder } from './builder.js';
 import { MessageRef } from './message.js';
-import { loadPage, toConnection } from './pagination.js';
+import { loadPage, toConnection, totalCountField } from './pagination.js';
 
 type Counts = Record<MessageStatus, number>;
 
@@ -67,10 +67,7 @@ export const BulkSendRef = builder.loadableNode('BulkSend', {
         name: 'BulkSendMessageConnection',
         description: 'A page of a bulk send’s messages.',
         fields: (c) => ({
-          totalCount: c.int({
-            description: 'How many messages the bulk send has (counted only when asked for).',
-            resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
-          }),
+          totalCount: c.int(totalCountField('How many messages the bulk send has (counted only when asked for).')),
         }),
       },
       { name: 'BulkSendMessageEdge', description: 'A message of a bulk send, and its cursor.' },

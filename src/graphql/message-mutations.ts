@@ -5,7 +5,7 @@ import type { MessageRow } from '../db/schema.js';
 import { builder } from './builder.js';
 import { parseGlobalId } from './global-id.js';
 import { MessageRef } from './message.js';
-import { UserErrorRef } from './user-error.js';
+import { userErrorsField } from './user-error.js';
 
 type SendPayload = { message: MessageRow | null; userErrors: UserError[] };
 
@@ -38,7 +38,7 @@ builder.relayMutationField(
     description: 'The result of `send`.',
     outputFields: (t) => ({
       message: t.field({ type: MessageRef, nullable: true, description: 'The accepted message; null if the input was refused.', resolve: (p: SendPayload) => p.message }),
-      userErrors: t.field({ type: [UserErrorRef], description: 'Why the input was refused; empty on success.', resolve: (p: SendPayload) => p.userErrors }),
+      userErrors: t.field(userErrorsField()),
     }),
   },
 );
@@ -76,7 +76,7 @@ builder.relayMutationField(
     description: 'The result of `cancel`.',
     outputFields: (t) => ({
       messages: t.field({ type: [MessageRef], description: 'The messages cancelled, now CANCELLED.', resolve: (p: CancelPayload) => p.messages }),
-      userErrors: t.field({ type: [UserErrorRef], description: 'Why nothing was cancelled; empty on success.', resolve: (p: CancelPayload) => p.userErrors }),
+      userErrors: t.field(userErrorsField('Why nothing was cancelled; empty on success.')),
     }),
   },
 );

@@ -4,9 +4,8 @@ import { estimateBody } from '../domain/messages/segments.js';
 import { AccountRef } from './account.js';
 import { builder } from './builder.js';
 import { EncodingEnum, MessageRef, MessageStatusEnum } from './message.js';
-import { loadPage, toConnection } from './pagination.js';
-import { parseGlobalId } from './global-id.js';
-import { invalidArguments } from './errors.js';
+import { loadPage, toConnection, totalCountField } from './pagination.js';
+import { parseGlobalId, requireGlobalId } from './global-id.js';
 
 const MessageFilterInput = builder.inputType('MessageFilter', {
   description: 'Narrows a list of messages; all given conditions must hold.',
@@ -44,12 +43,8 @@ const MessageOrder = builder.inputType('MessageOrder', {
 
 /** Global IDs in a filter become database IDs; one of the wrong type is an argument error. */
 function decodeFilter(filter: { bulkId?: string | null; providerId?: string | null } & Omit<MessageFilter, 'bulkId' | 'providerId'>): MessageFilter {
-  const decode = (value: string | null | undefined, typename: string, name: string) => {
-    if (!value) return undefined;
-    const id = parseGlobalId(value, typename, ['filter', name]);
-    if (!id.ok) throw invalidArguments([{ message: `is not the ID of a ${typename}`, path: ['filter', name] }]);
-    return id.id;
-  };
+  const decode = (value: string | null | undefined, typename: string, name: string) =>
+    value ? requireGlobalId(value, typename, ['filter', name]) : undefined;
   return { ...filter, bulkId: decode(filter.bulkId, 'BulkSend', 'bulkId'), providerId: decode(filter.providerId, 'ProviderConnection', 'providerId') };
 }
 
@@ -76,10 +71,7 @@ builder.objectField(AccountRef, 'messages', (t) =>
       name: 'MessageConnection',
       description: 'A page of messages.',
       fields: (c) => ({
-        totalCount: c.int({
-          description: 'How many messages match the filter in all (counted only when asked for).',
-          resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
-        }),
+        totalCount: c.int(totalCountField('How many messages match the filter in all (counted only when asked for).')),
       }),
     },
     { name: 'MessageEdge', description: 'A message and its cursor.' },

@@ -1,8 +1,7 @@
 import type { MessageStatusEvent } from '../realtime/message-events.js';
 import { builder } from './builder.js';
 import { MessageRef, MessageStatusEnum } from './message.js';
-import { parseGlobalId } from './global-id.js';
-import { invalidArguments } from './errors.js';
+import { requireGlobalId } from './global-id.js';
 
 const MessageStatusChange = builder.objectRef<MessageStatusEvent>('MessageStatusChange').implement({
   description: 'A message moved to a new status.',
@@ -22,13 +21,6 @@ const MessageStatusFilter = builder.inputType('MessageStatusChangedFilter', {
   }),
 });
 
-const decodeIds = (values: readonly (string | number)[], typename: string, name: string) =>
-  values.map((value) => {
-    const id = parseGlobalId(String(value), typename, ['filter', name]);
-    if (!id.ok) throw invalidArguments([{ message: `is not the ID of a ${typename}`, path: ['filter', name] }]);
-    return id.id;
-  });
-
 builder.subscriptionField('messageStatusChanged', (t) =>
   t.field({
     type: MessageStatusChange,
@@ -36,8 +28,8 @@ builder.subscriptionField('messageStatusChanged', (t) =>
     authScopes: { scope: 'messages:read' },
     args: { filter: t.arg({ type: MessageStatusFilter, description: 'Which messages to watch.' }) },
     subscribe: async function* (_root, args, context) {
-      const ids = args.filter?.ids ? new Set(decodeIds(args.filter.ids, 'Message', 'ids')) : undefined;
-      const [bulkId] = args.filter?.bulkId ? decodeIds([args.filter.bulkId], 'BulkSend', 'bulkId') : [];
+      const ids = args.filter?.ids ? new Set(args.filter.ids.map((id) => requireGlobalId(id, 'Message', ['filter', 'ids']))) : undefined;
+      const bulkId = args.filter?.bulkId ? requireGlobalId(args.filter.bulkId, 'BulkSend', ['filter', 'bulkId']) : undefined;
       for await (const event of context.pubsub.subscribe('messageStatusChanged', context.viewer!.accountId)) {
         if (ids && !ids.has(event.message.id)) continue;
         if (bulkId && event.message.bulkId !== bulkId) continue;

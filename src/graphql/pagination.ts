@@ -37,3 +37,9 @@ export async function loadPage<T>(load: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** The `totalCount` field of a connection built by toConnection: the count runs only if selected. */
+export const totalCountField = (description: string) => ({
+  description,
+  resolve: (connection: object) => (connection as { totalCount: () => Promise<number> }).totalCount(),
+});

@@ -19,3 +19,10 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
     code: t.field({ type: UserErrorCode, description: 'What is wrong, as a stable code.', resolve: (error) => error.code }),
   }),
 });
+
+/** The `userErrors` field every mutation payload has. */
+export const userErrorsField = (description = 'Why the input was refused; empty on success.') => ({
+  type: [UserErrorRef] as [typeof UserErrorRef],
+  description,
+  resolve: (payload: { userErrors: UserError[] }) => payload.userErrors,
+});
