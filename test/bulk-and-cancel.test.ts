@@ -66,6 +66,12 @@ describe('sendBulk', () => {
       ['+40712345601', 'default body', bulk!.id],
       ['+40712345602', 'own body', bulk!.id],
     ]);
+    const filtered = await server.graphql(
+      'query($bulkId: ID!) { viewer { account { messages(first: 10, filter: { bulkId: $bulkId }) { totalCount } } } }',
+      { bulkId: bulk!.id },
+      { key: admin.key },
+    );
+    expect(filtered.body.data).toEqual({ viewer: { account: { messages: { totalCount: 2 } } } });
     await expect.poll(async () => (await server.graphql(Bulk, { id: bulk!.id }, { key: admin.key })).body.data!.bulkSend, { timeout: 5000 }).toMatchObject({
       status: 'COMPLETED',
       counts: { delivered: 2 },

@@ -196,3 +196,25 @@ describe('estimate', () => {
     expect((await server.graphql(query, { body: 'x' })).status).toBe(401);
   });
 });
+
+describe('messageStatusChanged filter', () => {
+  it('delivers only the watched message’s changes', async () => {
+    const watcher = await server.createAccount();
+    const watched = (await send({ to: '+40712345690', body: 'watched', sendAt: new Date(Date.now() + 600).toISOString() }, watcher.key)).body.data!.send!.message!;
+    const { client } = server.ws({ apiKey: watcher.key });
+    const sub = subscribe<{ messageStatusChanged: { message: { id: string }; status: string } }>(
+      client,
+      'subscription($ids: [ID!]) { messageStatusChanged(filter: { ids: $ids }) { status message { id } } }',
+      { ids: [watched.id] },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await send({ to: '+40712345691', body: 'not watched' }, watcher.key);
+    const results = await sub.waitFor(3, 6000);
+    expect(results.map((r) => r.data!.messageStatusChanged)).toEqual([
+      { status: 'QUEUED', message: { id: watched.id } },
+      { status: 'SENT', message: { id: watched.id } },
+      { status: 'DELIVERED', message: { id: watched.id } },
+    ]);
+    sub.dispose();
+  });
+});

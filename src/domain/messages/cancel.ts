@@ -40,8 +40,10 @@ export async function cancelMessage(db: Db, clock: Clock, viewer: Viewer, id: st
   if (!message) return fail(['input', 'id'], 'NOT_FOUND', 'no message with this ID exists in your account');
   const changes = await cancelWhere(db, clock.now(), and(eq(messages.id, id), eq(messages.accountId, viewer.accountId))!);
   if (changes.length === 0) {
-    const [now] = (await findMessagesByIds(db, viewer.accountId, [id])) as MessageRow[];
-    return notCancellable('id', `is ${now!.status}: only a SCHEDULED or QUEUED message not yet handed to a provider can be cancelled`);
+    const [current] = (await findMessagesByIds(db, viewer.accountId, [id])) as MessageRow[];
+    const status = current!.status;
+    if (status === 'SCHEDULED' || status === 'QUEUED') return notCancellable('id', `is ${status} but being handed to a provider right now`);
+    return notCancellable('id', `is ${status}: only a SCHEDULED or QUEUED message not yet handed to a provider can be cancelled`);
   }
   return { ok: true, changes };
 }
