@@ -1,6 +1,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
 import { isIntrospectionOnly, readApiKey } from './auth.js';
 import type { Config } from './config.js';
@@ -48,7 +49,12 @@ export function createYogaApp(services: Services, config: Config) {
       headers: JSON.stringify({ 'X-Api-Key': '' }, null, 2),
     },
     renderGraphiQL,
-    plugins: [useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] })],
+    plugins: [
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }),
+      // Compiled execution for queries and mutations (the benchmark's messages page is ~25% faster);
+      // subscriptions stay on graphql-js, whose subscribe honours variables in every case.
+      useGraphQlJit({}, { enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation !== 'subscription' }),
+    ],
     logging: {
       debug: (...args) => services.log.debug(args.map(String).join(' ')),
       info: (...args) => services.log.info(args.map(String).join(' ')),

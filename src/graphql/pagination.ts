@@ -17,7 +17,13 @@ export const pageArgs = z
 export function toConnection<T>(page: Page<T> & { cursorOf: (row: T) => Cursor }, totalCount: () => Promise<number>) {
   const cursor = (node: T) => encodeCursor(page.cursorOf(node));
   return {
-    edges: page.nodes.map((node) => ({ cursor: cursor(node), node })),
+    // Cursors are encoded only for the edges whose cursor is selected.
+    edges: page.nodes.map((node) => ({
+      get cursor() {
+        return cursor(node);
+      },
+      node,
+    })),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
