@@ -56,12 +56,13 @@ export function createYogaApp(services: Services, config: Config) {
       useGraphQlJit({}, { enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation !== 'subscription' }),
     ],
     logging: {
-      debug: (...args) => services.log.debug(args.map(String).join(' ')),
+      // Yoga logs several debug lines per request: build them only when they will be written.
+      debug: (...args) => services.log.isLevelEnabled('debug') && services.log.debug(args.map(String).join(' ')),
       info: (...args) => services.log.info(args.map(String).join(' ')),
       warn: (...args) => services.log.warn(args.map(String).join(' ')),
       // Expected failures (a bad key, a bad argument) reach here too; real faults are logged with
       // their stack by maskError below, so these stay at debug.
-      error: (...args) => services.log.debug(args.map(String).join(' ')),
+      error: (...args) => services.log.isLevelEnabled('debug') && services.log.debug(args.map(String).join(' ')),
     },
     maskedErrors: {
       maskError(error, message, isDev) {

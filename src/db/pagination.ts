@@ -1,4 +1,4 @@
-import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 export interface PageArgs {
@@ -48,26 +48,38 @@ export interface Keyset<T> {
   descending?: boolean;
 }
 
+/** What `paginate` hands its fetch: the page's bounds as placeholders, and their values. */
+export interface PageQuery {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: Placeholder;
+  params: Record<string, unknown>;
+  /** Names the statement's shape (direction, which bounds), so it can be prepared once per shape. */
+  shape: string;
+}
+
 /**
  * Keyset pagination over (timestamp, id): every page is one index range scan, however deep.
- * `fetch` gets the extra WHERE clause, the ORDER BY and a LIMIT one past the page size, so the
- * extra row tells whether more exist.
+ * `fetch` runs the query with the extra WHERE clause, the ORDER BY and a LIMIT one past the page
+ * size, so the extra row tells whether more exist.
  */
-export async function paginate<T>(
-  args: PageArgs,
-  keyset: Keyset<T>,
-  fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<T[]>,
-): Promise<Page<T> & { cursorOf: (row: T) => Cursor }> {
+export async function paginate<T>(args: PageArgs, keyset: Keyset<T>, fetch: (query: PageQuery) => Promise<T[]>): Promise<Page<T> & { cursorOf: (row: T) => Cursor }> {
   const after = args.after ? decodeCursor(args.after, 'after') : undefined;
   const before = args.before ? decodeCursor(args.before, 'before') : undefined;
   const row = sql`(${keyset.at}, ${keyset.id})`;
-  const bound = (cursor: Cursor) => sql`(${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+  const bound = (name: string) => sql`(${sql.placeholder(`${name}At`)}::timestamptz, ${sql.placeholder(`${name}Id`)}::uuid)`;
   const [past, short] = keyset.descending ? [sql`<`, sql`>`] : [sql`>`, sql`<`];
-  const where = and(after && sql`${row} ${past} ${bound(after)}`, before && sql`${row} ${short} ${bound(before)}`);
+  const where = and(after && sql`${row} ${past} ${bound('after')}`, before && sql`${row} ${short} ${bound('before')}`);
   const backwards = args.first == null && args.last != null;
   const size = (backwards ? args.last : args.first) ?? 0;
   const order = backwards === Boolean(keyset.descending) ? asc : desc;
-  const rows = await fetch(where, [order(keyset.at), order(keyset.id)], size + 1);
+  const rows = await fetch({
+    where,
+    orderBy: [order(keyset.at), order(keyset.id)],
+    limit: sql.placeholder('limit'),
+    params: { limit: size + 1, afterAt: after?.at, afterId: after?.id, beforeAt: before?.at, beforeId: before?.id },
+    shape: `${keyset.descending ? 'desc' : 'asc'}_${backwards ? 'last' : 'first'}${after ? '_after' : ''}${before ? '_before' : ''}`,
+  });
   const more = rows.length > size;
   const nodes = rows.slice(0, size);
   if (backwards) nodes.reverse();

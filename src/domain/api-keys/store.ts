@@ -43,8 +43,15 @@ export async function findApiKeysByIds(db: Db, accountId: string, ids: readonly 
 
 export function listApiKeys(db: Db, accountId: string, args: PageArgs) {
   const keyset = { at: apiKeys.createdAt, id: apiKeys.id, cursorOf: (key: ApiKeyRow) => ({ at: key.createdAt, id: key.id }) };
-  return paginate(args, keyset, (where, orderBy, limit) =>
-    db.select().from(apiKeys).where(and(eq(apiKeys.accountId, accountId), where)).orderBy(...orderBy).limit(limit),
+  return paginate(args, keyset, ({ where, orderBy, limit, params, shape }) =>
+    db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.accountId, sql.placeholder('accountId')), where))
+      .orderBy(...orderBy)
+      .limit(limit)
+      .prepare(`api_keys_page_${shape}`)
+      .execute({ ...params, accountId }),
   );
 }
 

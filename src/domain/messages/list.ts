@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { paginate, type PageArgs } from '../../db/pagination.js';
 import { messages, type MessageRow } from '../../db/schema.js';
@@ -42,9 +42,19 @@ export function listMessages(db: Db, accountId: string, filter: MessageFilter, o
     descending: order.direction === 'DESC',
     cursorOf: (row: MessageRow) => ({ at: (bySchedule ? row.scheduledAt : row.createdAt)!, id: row.id }),
   };
-  const where = conditions(accountId, filter, order);
-  return paginate(args, keyset, (page, orderBy, limit) =>
-    db.select().from(messages).where(and(where, page)).orderBy(...orderBy).limit(limit),
+  const unfiltered = Object.values(filter).every((value) => value == null) && !bySchedule;
+  const where = unfiltered ? eq(messages.accountId, sql.placeholder('accountId')) : conditions(accountId, filter, order);
+  return paginate(args, keyset, ({ where: page, orderBy, limit, params, shape }) =>
+    db
+      .select()
+      .from(messages)
+      .where(and(where, page))
+      .orderBy(...orderBy)
+      .limit(limit)
+      // The unfiltered list, the one most clients page through, is prepared once per shape; with
+      // filters the text varies, so it runs unnamed (an empty name is an unnamed statement).
+      .prepare(unfiltered ? `messages_page_${shape}` : '')
+      .execute({ ...params, accountId }),
   );
 }
 
