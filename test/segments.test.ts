@@ -29,6 +29,7 @@ describe('estimateBody (GSM 03.38)', () => {
     expect(estimateBody('Ça va? ç').encoding).toBe('UCS2');
     expect(estimateBody('Ça va?').encoding).toBe('GSM7');
     expect(estimateBody('`').encoding).toBe('UCS2');
+    expect(estimateBody('hi 😀').encoding).toBe('UCS2');
   });
 
   it('never splits a surrogate pair (emoji) across parts', () => {
