@@ -51,6 +51,14 @@ describe('browser clients', () => {
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example.com');
   });
 
+  it('allow no cross-origin browser at all when CORS_ORIGINS is unset', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('refuse a request a plain HTML form could send (CSRF), but not the same request with the key header', async () => {
     const form = await fetch(`${server.url}/graphql`, {
       method: 'POST',
