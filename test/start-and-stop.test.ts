@@ -27,6 +27,10 @@ describe('npm start on a fresh store', () => {
     cleanups.push(async () => first.child.kill('SIGKILL'));
     const keys = printedKeys(first.stdout());
     expect(keys).toHaveLength(1);
+    // The secret is printed to the console once, never into the (JSON) log.
+    const logLines = first.stdout().split('\n').filter((line) => line.startsWith('{'));
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.some((line) => line.includes(keys[0]!))).toBe(false);
     expect(await viewerName(first.url, keys[0]!)).toEqual({ status: 200, body: { data: { viewer: { account: { name: 'Default account' } } } } });
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${first.url}/readyz`)).json()).toEqual({ status: 'ready' });
@@ -46,6 +50,7 @@ describe('npm start on a fresh store', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
+    expect(first.stderr()).toBe('');
     expect(closeCode).toBe(1001);
     expect(first.stdout()).toContain('stopped');
     await client.dispose();
@@ -64,6 +69,7 @@ describe('configuration', () => {
     for (const [env, pattern] of [
       [{ PORT: 'abc' }, /^Invalid configuration: PORT must be a whole number between 0 and 65535 \(got "abc"\)$/],
       [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+      [{ PORT: '70000' }, /^Invalid configuration: PORT must be between 0 and 65535 \(got "70000"\)$/],
     ] as const) {
       const proc = run('src/main.ts', [], env);
       expect(await proc.exited).toBe(1);

@@ -2,6 +2,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { isUuid, newId } from '../../db/ids.js';
 import type { AccountRow } from '../../db/schema.js';
 import { issueApiKey, type IssuedApiKey } from '../api-keys/create.js';
@@ -33,12 +34,15 @@ export async function createAccount(db: Db, clock: Clock, name: string, defaultC
   if (country !== undefined && !isSupportedCountry(country)) {
     return fail(['country'], 'INVALID_VALUE', `"${defaultCountry}" is not an ISO 3166 country code such as RO or GB`);
   }
-  return db.transaction(async (tx) => {
-    if (await findAccountByName(tx, parsed.value)) return fail(['name'], 'INVALID_VALUE', `an account named "${parsed.value}" already exists`);
+  const taken = () => fail(['name'], 'INVALID_VALUE', `an account named "${parsed.value}" already exists`);
+  // The check reads first for a clear answer; the unique index settles two creations racing.
+  const created = db.transaction(async (tx): Promise<Result<NewAccount>> => {
+    if (await findAccountByName(tx, parsed.value)) return taken();
     const account = await insertAccount(tx, { id: newId(), name: parsed.value, defaultCountry: country ?? null });
     await createSandboxConnection(tx, account.id);
     return { ok: true, account, adminKey: await issueAdminKey(tx, clock, account.id) };
   });
+  return created.catch((error: unknown) => (isUniqueViolation(error) ? taken() : Promise.reject(error)));
 }
 
 /** On the very first start there is no account yet: make one, so a new user has a key to try. */
