@@ -4,14 +4,14 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // (codegen cannot read the Pothos schema in TypeScript directly).
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/**/*.test.ts'],
+  documents: ['test/**/*.test.ts', 'test/support/*.ts'],
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
   generates: {
     'test/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { scalars: { DateTime: 'string' }, enumsAsTypes: true, useTypeImports: true },
+      config: { scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' }, enumsAsTypes: true, useTypeImports: true },
     },
   },
 };

@@ -75,7 +75,7 @@ async function main() {
     await pool.query('analyze messages');
 
     const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', LOG_FORMAT: 'json' });
-    const app = await startServices({ database, clock: systemClock, log: createLogger(config), sandboxDeliveryDelayMs: 50 });
+    const app = await startServices({ database, clock: systemClock, log: createLogger(config), sandboxDeliveryDelayMs: 50, publicUrl: () => 'http://127.0.0.1', credentialsKey: config.credentialsKey.key });
     const server = createSwitchboardServer({ config, database, services: app.services });
     const port = await server.listen(0, '127.0.0.1');
 

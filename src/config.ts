@@ -45,6 +45,15 @@ const environment = z.object({
   DISPATCH_BATCH_SIZE: integer(1, 1_000).default(50),
   DISPATCH_MAX_ATTEMPTS: integer(1, 100).default(5),
   DISPATCH_LEASE_SECONDS: integer(5, 3_600).default(30),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+[^/\s]$/, 'must be the URL providers reach this server at, like https://sms.example.com (no trailing slash)')
+    .optional(),
+  CREDENTIALS_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  PROVIDER_TIMEOUT_MS: integer(100, 120_000).default(10_000),
 });
 
 export interface Config {
@@ -57,7 +66,18 @@ export interface Config {
   shutdownTimeoutMs: number;
   sandboxDeliveryDelayMs: number;
   dispatch: { batchSize: number; maxAttempts: number; leaseMs: number };
+  /** The base of every connection's webhook URL. */
+  publicUrl: string;
+  /** The AES-256-GCM key for provider credentials; a fixed development key outside production. */
+  credentialsKey: { key: Buffer; development: boolean };
+  providerTimeoutMs: number;
 }
+
+/**
+ * Outside production a fixed key keeps a fresh clone working with no set-up; it is public (it is
+ * in this file), so production refuses to start without CREDENTIALS_KEY.
+ */
+const DEVELOPMENT_CREDENTIALS_KEY = 'c3dpdGNoYm9hcmQtZGV2ZWxvcG1lbnQta2V5LTAwMDA=';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -74,6 +94,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (got ${JSON.stringify(got)})`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.CREDENTIALS_KEY) {
+    throw new ConfigError('Invalid configuration: CREDENTIALS_KEY is required in production (openssl rand -base64 32)');
+  }
   return {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -86,5 +109,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     sandboxDeliveryDelayMs: env.SANDBOX_DELIVERY_DELAY_MS,
     dispatch: { batchSize: env.DISPATCH_BATCH_SIZE, maxAttempts: env.DISPATCH_MAX_ATTEMPTS, leaseMs: env.DISPATCH_LEASE_SECONDS * 1000 },
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    credentialsKey: { key: Buffer.from(env.CREDENTIALS_KEY ?? DEVELOPMENT_CREDENTIALS_KEY, 'base64'), development: !env.CREDENTIALS_KEY },
+    providerTimeoutMs: env.PROVIDER_TIMEOUT_MS,
   };
 }

@@ -1,9 +1,10 @@
 import type { Clock } from './clock.js';
 import type { Db } from './db/client.js';
-import type { BulkSendRow, MessageRow } from './db/schema.js';
+import type { BulkSendRow, MessageRow, ProviderConnectionRow } from './db/schema.js';
 import type { StatusChange } from './domain/messages/apply-status.js';
 import type { Viewer } from './domain/viewer.js';
 import type { Logger } from './logger.js';
+import type { ProviderAdapter, ProviderResult } from './providers/adapter.js';
 import type { PubSub } from './realtime/pubsub.js';
 
 /** Everything a request needs; built once per HTTP request or WebSocket operation. */
@@ -21,6 +22,16 @@ export interface Context {
     bulkAccepted(bulk: BulkSendRow): void;
     /** Messages changed status outside the dispatcher (cancel): publish the changes. */
     changed(changes: StatusChange[]): void;
+  };
+  providers: {
+    /** Seals and opens connection credentials. */
+    credentialsKey: Buffer;
+    /** Where the connection's provider must call back (null for the sandbox, which reports in-process). */
+    webhookUrl(connection: ProviderConnectionRow): string | null;
+    /** The connection's adapter, credentials opened; one per connection while it is unchanged. */
+    adapterFor(connection: ProviderConnectionRow): ProviderAdapter;
+    /** Asks a message's provider to cancel it (a message scheduled there). */
+    cancelAtProvider(message: MessageRow): Promise<ProviderResult<object>>;
   };
 }
 

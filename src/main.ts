@@ -28,7 +28,17 @@ async function main() {
     );
   }
 
-  const app = await startServices({ database, clock, log, sandboxDeliveryDelayMs: config.sandboxDeliveryDelayMs, dispatcher: config.dispatch });
+  if (config.credentialsKey.development) log.warn('CREDENTIALS_KEY is not set: provider credentials are sealed with the public development key');
+  const app = await startServices({
+    database,
+    clock,
+    log,
+    sandboxDeliveryDelayMs: config.sandboxDeliveryDelayMs,
+    dispatcher: config.dispatch,
+    publicUrl: () => config.publicUrl,
+    credentialsKey: config.credentialsKey.key,
+    providerTimeoutMs: config.providerTimeoutMs,
+  });
   const server = createSwitchboardServer({ config, database, services: app.services });
   const port = await server.listen(config.port, config.host);
   const storage = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL';

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Services } from './context.js';
 import type { Database } from './db/client.js';
 import { isMigrated } from './db/migrate.js';
+import { handleWebhook, WEBHOOK_PREFIX } from './webhooks/route.js';
 import { attachWebSocketServer } from './websocket.js';
 import { createYogaApp, GRAPHQL_PATH } from './yoga.js';
 
@@ -40,6 +41,12 @@ export function createSwitchboardServer({ config, database, services, socketRech
     if (path === '/readyz') {
       const { ready, reason } = await readiness();
       return json(res, ready ? 200 : 503, ready ? { status: 'ready' } : { status: 'not ready', reason });
+    }
+    if (path?.startsWith(WEBHOOK_PREFIX)) {
+      return handleWebhook(req, res, services).catch((error) => {
+        services.log.error({ err: error }, 'webhook failed');
+        if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      });
     }
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -54,9 +54,39 @@ export const providerConnections = pgTable(
     label: text('label').notNull(),
     priority: integer('priority').notNull().default(0),
     enabled: boolean('enabled').notNull().default(true),
+    /** AES-256-GCM sealed JSON of the credentials; never returned by the API. */
+    credentialsSealed: text('credentials_sealed'),
+    /** The names of the credential fields that are set (shown instead of the values). */
+    credentialFields: text('credential_fields').array().notNull().default(sql`'{}'::text[]`),
+    /** Overrides the provider's documented URL (emulators, staging). */
+    baseUrl: text('base_url'),
+    options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** Disconnected connections keep their row for the messages that went through them. */
+    disconnectedAt: timestamp('disconnected_at', { withTimezone: true, mode: 'string' }),
     ...timestamps,
   },
   (t) => [index('provider_connections_account_idx').on(t.accountId, t.priority)],
+);
+
+export const webhookReceipts = pgTable(
+  'webhook_receipts',
+  {
+    id: uuid('id').primaryKey(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => providerConnections.id, { onDelete: 'cascade' }),
+    /** The provider's identity of this delivery: a replay has the same key and changes nothing. */
+    dedupKey: text('dedup_key').notNull(),
+    method: text('method').notNull(),
+    /** The call as received, with query-string secrets replaced. */
+    query: text('query').notNull(),
+    body: text('body').notNull(),
+    /** How many reports moved a message's status. */
+    applied: integer('applied').notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('webhook_receipts_dedup_key').on(t.connectionId, t.dedupKey)],
 );
 
 export const bulkSends = pgTable('bulk_sends', {
@@ -97,6 +127,10 @@ export const messages = pgTable(
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     idempotencyKey: text('idempotency_key'),
+    /** A one-time code: sent with the provider's highest priority. */
+    otp: boolean('otp').notNull().default(false),
+    /** The caller named the connection (providerId): never re-routed elsewhere. */
+    providerPinned: boolean('provider_pinned').notNull().default(false),
     sentAt: at('sent_at'),
     deliveredAt: at('delivered_at'),
     failedAt: at('failed_at'),
@@ -151,6 +185,7 @@ export const idempotencyKeys = pgTable(
 );
 
 export type ProviderConnectionRow = typeof providerConnections.$inferSelect;
+export type WebhookReceiptRow = typeof webhookReceipts.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageEventRow = typeof messageEvents.$inferSelect;
 export type BulkSendRow = typeof bulkSends.$inferSelect;

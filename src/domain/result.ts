@@ -1,5 +1,7 @@
 /** Machine-readable reasons for an expected failure; the GraphQL UserErrorCode enum mirrors this list. */
 export const USER_ERROR_CODES = {
+  REQUIRED: 'The field is required and was not given.',
+  UNKNOWN_FIELD: 'The field is not one this object takes.',
   BLANK: 'The value is empty or only whitespace.',
   TOO_LONG: 'The value is longer than allowed.',
   OUT_OF_RANGE: 'The number is outside the allowed range.',
@@ -15,6 +17,10 @@ export const USER_ERROR_CODES = {
   INVALID_SCHEDULE_DATE: 'The send time is in the past or more than a year ahead.',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used in the last 24 hours for a different request.',
   NOT_CANCELLABLE: 'The message was already handed to a provider, or has finished.',
+  NO_PROVIDER: 'The account has no enabled provider connection to send through.',
+  PROVIDER_DISABLED: 'The named provider connection is disabled or disconnected.',
+  PROVIDER_ERROR: 'The provider refused or failed the request; the message says what it answered.',
+  LIMIT_REACHED: 'The account already has as many of these as it may.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

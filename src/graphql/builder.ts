@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import { Kind, valueFromASTUntyped } from 'graphql';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -13,7 +14,7 @@ import { pageArgs } from './pagination.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { authenticated: boolean; scope: Scope };
-  Scalars: { DateTime: { Input: string; Output: string } };
+  Scalars: { DateTime: { Input: string; Output: string }; JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> } };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -70,6 +71,19 @@ builder.scalarType('DateTime', {
       throw new TypeError('DateTime must be an ISO 8601 string such as 2026-11-23T05:22:46Z');
     }
     return new Date(value).toISOString();
+  },
+});
+
+builder.scalarType('JSONObject', {
+  description: 'A JSON object, such as `{"apiKey": "…"}`; its fields are checked by the field that takes it.',
+  serialize: (value) => value as Record<string, unknown>,
+  parseValue: (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('JSONObject must be a JSON object');
+    return value as Record<string, unknown>;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.OBJECT) throw new TypeError('JSONObject must be a JSON object');
+    return valueFromASTUntyped(ast) as Record<string, unknown>;
   },
 });
 

@@ -29,6 +29,7 @@ builder.relayMutationField(
       sender: t.string({ description: 'The sender ID or number for every message, up to 15 characters.' }),
       idempotencyKey: t.string({ description: 'Repeating it within 24 hours returns the first bulk send instead of sending again.' }),
       allOrNothing: t.boolean({ description: 'If true, one invalid item refuses the whole request; otherwise valid items are accepted.' }),
+      providerId: t.id({ description: 'The provider connection to send every message through; without it, the account’s first enabled connection.' }),
     }),
   },
   {
@@ -36,7 +37,9 @@ builder.relayMutationField(
     authScopes: { scope: 'messages:send' },
     nullable: true,
     resolve: async (_root, { input }, context): Promise<BulkPayload> => {
-      const result = await sendBulk(context.db, context.clock, context.viewer!, input);
+      const providerId = input.providerId ? parseGlobalId(String(input.providerId), 'ProviderConnection', ['input', 'providerId']) : undefined;
+      if (providerId && !providerId.ok) return { bulk: null, userErrors: providerId.errors };
+      const result = await sendBulk(context.db, context.clock, context.viewer!, { ...input, providerId: providerId?.id });
       if (!result.ok) return { bulk: null, userErrors: result.errors };
       if (result.created) context.messages.bulkAccepted(result.bulk);
       return { bulk: result.bulk, userErrors: result.rejected };

@@ -21,6 +21,8 @@ builder.relayMutationField(
       idempotencyKey: t.string({
         description: 'Any string unique to this request (up to 255 characters): repeating it within 24 hours returns the first message instead of sending again.',
       }),
+      providerId: t.id({ description: 'The provider connection to send through; without it, the account’s first enabled connection by priority.' }),
+      otp: t.boolean({ description: 'A one-time code: sent with the provider’s highest priority where it has one (BrandSMS). Use only for authentication.' }),
     }),
   },
   {
@@ -28,7 +30,9 @@ builder.relayMutationField(
     authScopes: { scope: 'messages:send' },
     nullable: true,
     resolve: async (_root, { input }, context): Promise<SendPayload> => {
-      const result = await sendMessage(context.db, context.clock, context.viewer!, input);
+      const providerId = input.providerId ? parseGlobalId(String(input.providerId), 'ProviderConnection', ['input', 'providerId']) : undefined;
+      if (providerId && !providerId.ok) return { message: null, userErrors: providerId.errors };
+      const result = await sendMessage(context.db, context.clock, context.viewer!, { ...input, providerId: providerId?.id });
       if (!result.ok) return { message: null, userErrors: result.errors };
       if (result.created) context.messages.accepted([result.message]);
       return { message: result.message, userErrors: [] };
@@ -65,8 +69,8 @@ builder.relayMutationField(
       const target = input.id != null ? parseGlobalId(String(input.id), 'Message', ['input', 'id']) : parseGlobalId(String(input.bulkId), 'BulkSend', ['input', 'bulkId']);
       if (!target.ok) return { messages: [], userErrors: target.errors };
       const result = input.id != null
-        ? await cancelMessage(context.db, context.clock, context.viewer!, target.id)
-        : await cancelBulk(context.db, context.clock, context.viewer!, target.id);
+        ? await cancelMessage(context.db, context.clock, context.viewer!, target.id, context.providers.cancelAtProvider)
+        : await cancelBulk(context.db, context.clock, context.viewer!, target.id, context.providers.cancelAtProvider);
       if (!result.ok) return { messages: [], userErrors: result.errors };
       context.messages.changed(result.changes);
       return { messages: result.changes.map((change) => change.message), userErrors: [] };

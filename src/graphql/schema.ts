@@ -7,6 +7,7 @@ import './api-key-mutations.js';
 import './api-key-subscription.js';
 import './viewer.js';
 import './provider-connection.js';
+import './provider-connection-mutations.js';
 import './message.js';
 import './message-queries.js';
 import './message-mutations.js';

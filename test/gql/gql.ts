@@ -32,8 +32,16 @@ type Documents = {
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": typeof types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": typeof types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": typeof types.NodesDocument,
+    "\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ConnectDocument,
+    "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n": typeof types.UpdateDocument,
+    "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": typeof types.DisconnectDocument,
+    "\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n": typeof types.ProvidersDocument,
+    "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n": typeof types.SendViaDocument,
+    "\n  mutation SendThrough($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n": typeof types.SendThroughDocument,
+    "\n  query MessageStatus($id: ID!) {\n    message(id: $id) { status providerMessageId events { status providerStatus } }\n  }\n": typeof types.MessageStatusDocument,
     "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n": typeof types.CreateKeyForSubscriptionDocument,
     "\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n": typeof types.RevokeForSubscriptionDocument,
+    "\n  mutation ConnectForTest($input: ConnectProviderInput!) {\n    connectProvider(input: $input) { provider { id webhookUrl } userErrors { field message code } }\n  }\n": typeof types.ConnectForTestDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes status createdAt expiresAt lastUsedAt revokedAt }\n      secret\n      userErrors { field message code }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -54,8 +62,16 @@ const documents: Documents = {
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": types.NodesDocument,
+    "\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n": types.ConnectDocument,
+    "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n": types.UpdateDocument,
+    "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": types.DisconnectDocument,
+    "\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n": types.ProvidersDocument,
+    "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n": types.SendViaDocument,
+    "\n  mutation SendThrough($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n": types.SendThroughDocument,
+    "\n  query MessageStatus($id: ID!) {\n    message(id: $id) { status providerMessageId events { status providerStatus } }\n  }\n": types.MessageStatusDocument,
     "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n": types.CreateKeyForSubscriptionDocument,
     "\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n": types.RevokeForSubscriptionDocument,
+    "\n  mutation ConnectForTest($input: ConnectProviderInput!) {\n    connectProvider(input: $input) { provider { id webhookUrl } userErrors { field message code } }\n  }\n": types.ConnectForTestDocument,
 };
 
 /**
@@ -147,11 +163,43 @@ export function graphql(source: "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n"): (typeof documents)["\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendThrough($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation SendThrough($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageStatus($id: ID!) {\n    message(id: $id) { status providerMessageId events { status providerStatus } }\n  }\n"): (typeof documents)["\n  query MessageStatus($id: ID!) {\n    message(id: $id) { status providerMessageId events { status providerStatus } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation RevokeForSubscription($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectForTest($input: ConnectProviderInput!) {\n    connectProvider(input: $input) { provider { id webhookUrl } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation ConnectForTest($input: ConnectProviderInput!) {\n    connectProvider(input: $input) { provider { id webhookUrl } userErrors { field message code } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -41,6 +41,24 @@ export type CancelInput = {
   id?: string | number | null | undefined;
 };
 
+/** The provider to connect and how to reach it. */
+export type ConnectProviderInput = {
+  /** Overrides the provider’s documented API URL (an emulator, a staging host). Required for BrandSMS, which documents none. */
+  baseUrl?: string | null | undefined;
+  /** The provider’s secrets as a JSON object; the fields per kind are listed on `ProviderKind`. Stored encrypted, never returned. */
+  credentials: Record<string, unknown>;
+  /** Whether messages may go out through it at once (default true). */
+  enabled?: boolean | null | undefined;
+  /** Which provider. */
+  kind: ProviderKind;
+  /** A name to tell connections apart, 1 to 100 characters. */
+  label: string;
+  /** Provider-specific settings (listed on `ProviderKind`); defaults apply to what is left out. */
+  options?: Record<string, unknown> | null | undefined;
+  /** Lower goes first when a send names no connection, 0 to 10000 (default 100; the sandbox has 1000). */
+  priority?: number | null | undefined;
+};
+
 /** What the new API key is called and may do. */
 export type CreateApiKeyInput = {
   /** Days until the key expires, 1 to 365 (default 90). */
@@ -49,6 +67,12 @@ export type CreateApiKeyInput = {
   name: string;
   /** What the key may do; at most the scopes of the key making the request. */
   scopes: Array<ApiKeyScope>;
+};
+
+/** The connection to remove. */
+export type DisconnectProviderInput = {
+  /** The ID of the connection. */
+  id: string | number;
 };
 
 /** How the body travels: GSM-7 (160 characters, 153 per part) unless a character needs UCS-2 (70, 67 per part). */
@@ -117,8 +141,14 @@ export type OrderDirection =
 
 /** Which SMS provider a connection speaks to. */
 export type ProviderKind =
+  /** BrandSMS. Credentials: `key`, `brandId`, `callbackKey`. Options: `timeZone`, `checkStopList`. Needs `baseUrl`. */
+  | 'BRANDSMS'
+  /** LightningMSG. Credentials: `apiKey`, `secretCode`, `webhookHeaders` (the custom headers set in its dashboard). Options: `timeZone`. */
+  | 'LIGHTNINGMSG'
   /** The built-in sandbox: sends nothing, reports delivery after a short delay. Every account has one. */
-  | 'SANDBOX';
+  | 'SANDBOX'
+  /** SMS Provider. Credentials: `apiKey`, `webhookSecret`. Options: `requestsPerSecond` (10 on Standard, 50 on Enterprise). */
+  | 'SMSPROVIDER';
 
 /** Which key to revoke. */
 export type RevokeApiKeyInput = {
@@ -146,6 +176,8 @@ export type SendBulkInput = {
   idempotencyKey?: string | null | undefined;
   /** 1 to 10,000 messages. */
   messages: Array<SendBulkItem>;
+  /** The provider connection to send every message through; without it, the account’s first enabled connection. */
+  providerId?: string | number | null | undefined;
   /** The send time for items without their own. */
   sendAt?: string | null | undefined;
   /** The sender ID or number for every message, up to 15 characters. */
@@ -168,12 +200,43 @@ export type SendInput = {
   body: string;
   /** Any string unique to this request (up to 255 characters): repeating it within 24 hours returns the first message instead of sending again. */
   idempotencyKey?: string | null | undefined;
+  /** A one-time code: sent with the provider’s highest priority where it has one (BrandSMS). Use only for authentication. */
+  otp?: boolean | null | undefined;
+  /** The provider connection to send through; without it, the account’s first enabled connection by priority. */
+  providerId?: string | number | null | undefined;
   /** Send later: a time in the future, at most one year ahead. */
   sendAt?: string | null | undefined;
   /** The sender ID or number to show, up to 15 characters, where the provider allows it. */
   sender?: string | null | undefined;
   /** The recipient: E.164 (+40712345678), 00-prefixed, or national if the account has a default country. */
   to: string;
+};
+
+/** How a provider tells Switchboard what became of a message. */
+export type StatusDelivery =
+  /** The provider reports nothing after accepting a message. */
+  | 'NONE'
+  /** Switchboard asks the provider. */
+  | 'POLL'
+  /** The provider calls the connection’s webhook. */
+  | 'PUSH';
+
+/** The connection to change and the settings that change; what is left out stays as it is. */
+export type UpdateProviderConnectionInput = {
+  /** A new API URL; null resets it to the provider’s documented one. */
+  baseUrl?: string | null | undefined;
+  /** Credential fields to replace (merged into the stored ones; a field set to null is removed). */
+  credentials?: Record<string, unknown> | null | undefined;
+  /** Turns sending through it on or off. */
+  enabled?: boolean | null | undefined;
+  /** The ID of the connection. */
+  id: string | number;
+  /** A new name, 1 to 100 characters. */
+  label?: string | null | undefined;
+  /** The provider-specific settings, replacing the current ones. */
+  options?: Record<string, unknown> | null | undefined;
+  /** A new priority, 0 to 10000. */
+  priority?: number | null | undefined;
 };
 
 /** Why an input was refused. Stable: switch on this, show `message` to people. */
@@ -196,18 +259,30 @@ export type UserErrorCode =
   | 'KEY_EXPIRED'
   /** The API key has been revoked. */
   | 'KEY_REVOKED'
+  /** The account already has as many of these as it may. */
+  | 'LIMIT_REACHED'
   /** The message body is longer than 1600 characters. */
   | 'MESSAGE_TOO_LONG'
   /** The message was already handed to a provider, or has finished. */
   | 'NOT_CANCELLABLE'
   /** No object with this ID exists in your account. */
   | 'NOT_FOUND'
+  /** The account has no enabled provider connection to send through. */
+  | 'NO_PROVIDER'
   /** The number is outside the allowed range. */
   | 'OUT_OF_RANGE'
+  /** The named provider connection is disabled or disconnected. */
+  | 'PROVIDER_DISABLED'
+  /** The provider refused or failed the request; the message says what it answered. */
+  | 'PROVIDER_ERROR'
+  /** The field is required and was not given. */
+  | 'REQUIRED'
   /** The API key making the request lacks a scope it tried to grant. */
   | 'SCOPE_NOT_HELD'
   /** The value is longer than allowed. */
-  | 'TOO_LONG';
+  | 'TOO_LONG'
+  /** The field is not one this object takes. */
+  | 'UNKNOWN_FIELD';
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -349,6 +424,53 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'ProviderConnection', id: string }
    | null> };
 
+export type ConnectMutationVariables = Exact<{
+  input: ConnectProviderInput;
+}>;
+
+
+export type ConnectMutation = { connectProvider: { provider: { id: string, kind: ProviderKind, label: string, priority: number, enabled: boolean, baseUrl: string | null, credentialFields: Array<string>, options: Record<string, unknown>, webhookUrl: string | null, capabilities: { maxBatchSize: number, nativeScheduling: boolean, nativeCancel: boolean, statusDelivery: StatusDelivery, requestsPerSecond: number | null } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } | null };
+
+export type UpdateMutationVariables = Exact<{
+  input: UpdateProviderConnectionInput;
+}>;
+
+
+export type UpdateMutation = { updateProviderConnection: { provider: { id: string, label: string, priority: number, enabled: boolean, baseUrl: string | null, credentialFields: Array<string>, options: Record<string, unknown> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } | null };
+
+export type DisconnectMutationVariables = Exact<{
+  input: DisconnectProviderInput;
+}>;
+
+
+export type DisconnectMutation = { disconnectProvider: { provider: { id: string, enabled: boolean } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } | null };
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { viewer: { account: { providers: Array<{ id: string, kind: ProviderKind, label: string, priority: number }> } } | null };
+
+export type SendViaMutationVariables = Exact<{
+  input: SendInput;
+}>;
+
+
+export type SendViaMutation = { send: { message: { id: string, provider: { id: string, label: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } | null };
+
+export type SendThroughMutationVariables = Exact<{
+  input: SendInput;
+}>;
+
+
+export type SendThroughMutation = { send: { message: { id: string, status: MessageStatus } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } | null };
+
+export type MessageStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MessageStatusQuery = { message: { status: MessageStatus, providerMessageId: string | null, events: Array<{ status: MessageStatus, providerStatus: string | null }> } | null };
+
 export type CreateKeyForSubscriptionMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -362,6 +484,13 @@ export type RevokeForSubscriptionMutationVariables = Exact<{
 
 
 export type RevokeForSubscriptionMutation = { revokeApiKey: { userErrors: Array<{ code: UserErrorCode }> } | null };
+
+export type ConnectForTestMutationVariables = Exact<{
+  input: ConnectProviderInput;
+}>;
+
+
+export type ConnectForTestMutation = { connectProvider: { provider: { id: string, webhookUrl: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } | null };
 
 
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
@@ -382,5 +511,13 @@ export const MessageByIdDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const IdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Ids"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<IdsQuery, IdsQueryVariables>;
 export const NodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Node"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}}]}}]}}]}}]} as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
 export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;
+export const ConnectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Connect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"credentialFields"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maxBatchSize"}},{"kind":"Field","name":{"kind":"Name","value":"nativeScheduling"}},{"kind":"Field","name":{"kind":"Name","value":"nativeCancel"}},{"kind":"Field","name":{"kind":"Name","value":"statusDelivery"}},{"kind":"Field","name":{"kind":"Name","value":"requestsPerSecond"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectMutation, ConnectMutationVariables>;
+export const UpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Update"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProviderConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProviderConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"credentialFields"}},{"kind":"Field","name":{"kind":"Name","value":"options"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateMutation, UpdateMutationVariables>;
+export const DisconnectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Disconnect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DisconnectProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disconnectProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<DisconnectMutation, DisconnectMutationVariables>;
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
+export const SendViaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendVia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"send"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SendViaMutation, SendViaMutationVariables>;
+export const SendThroughDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendThrough"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"send"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SendThroughMutation, SendThroughMutationVariables>;
+export const MessageStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MessageStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}}]}}]}}]}}]} as unknown as DocumentNode<MessageStatusQuery, MessageStatusQueryVariables>;
 export const CreateKeyForSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateKeyForSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateKeyForSubscriptionMutation, CreateKeyForSubscriptionMutationVariables>;
 export const RevokeForSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeForSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeForSubscriptionMutation, RevokeForSubscriptionMutationVariables>;
+export const ConnectForTestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectForTest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectForTestMutation, ConnectForTestMutationVariables>;

@@ -26,22 +26,37 @@ export interface Response<R> {
  * test can move. Everything goes through HTTP and WebSocket, as a client app would.
  */
 export async function startTestServer(
-  options: { socketRecheckMs?: number; env?: NodeJS.ProcessEnv; sandboxDeliveryDelayMs?: number; dispatcher?: ServiceOptions['dispatcher'] } = {},
+  options: {
+    socketRecheckMs?: number;
+    env?: NodeJS.ProcessEnv;
+    sandboxDeliveryDelayMs?: number;
+    providerTimeoutMs?: number;
+    dispatcher?: ServiceOptions['dispatcher'];
+    /** Log at debug level into `logLines`, for tests that check what is (not) logged. */
+    captureLogs?: boolean;
+  } = {},
 ) {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOG_FORMAT: 'json', ...options.env });
+  const logLevel = options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: logLevel, LOG_FORMAT: 'json', ...options.env });
+  const logLines: string[] = [];
+  const log = createLogger(config, options.captureLogs ? { write: (line: string) => void logLines.push(line) } : undefined);
   const statements: string[] = [];
+  let url = '';
   const database: Database = await createTestDatabase((sql) => statements.push(sql));
   const clock = new TestClock();
   const app = await startServices({
     database,
     clock,
-    log: createLogger(config),
+    log,
     sandboxDeliveryDelayMs: options.sandboxDeliveryDelayMs ?? 100,
+    publicUrl: () => url,
+    credentialsKey: config.credentialsKey.key,
+    providerTimeoutMs: options.providerTimeoutMs ?? 2_000,
     dispatcher: { retryBaseMs: 50, retryMaxMs: 200, ...options.dispatcher },
   });
   const server = createSwitchboardServer({ config, database, services: app.services, socketRecheckMs: options.socketRecheckMs ?? 200 });
   const port = await server.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
+  url = `http://127.0.0.1:${port}`;
   let accounts = 0;
   const clients: Client[] = [];
 
@@ -61,6 +76,7 @@ export async function startTestServer(
   return {
     url,
     clock,
+    logLines,
     /** Every SQL statement run so far; tests slice it around one request. */
     statements,
     database,

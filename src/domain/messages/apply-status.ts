@@ -7,7 +7,8 @@ import { movesForward, STATUS_TIMESTAMP, type MessageStatus } from './status.js'
 
 /** What a provider said about one message: from a webhook, a status poll, or the sandbox. */
 export interface StatusReport {
-  status: MessageStatus;
+  /** null: the provider's status means no change here (pending, queued); recorded only. */
+  status: MessageStatus | null;
   /** The provider's own status code or text, kept on the event. */
   providerStatus?: string | null;
   at: Date;
@@ -41,12 +42,16 @@ export async function applyStatusReport(
     const message = await lockMessage(tx, messageId);
     if (!message) return undefined;
     const previousStatus = message.status as MessageStatus;
-    const applied = movesForward(previousStatus, report.status);
+    const status = report.status ?? previousStatus;
+    const applied = movesForward(previousStatus, status);
     const at = report.at.toISOString();
-    await insertEvents(tx, [{ id: newId(), messageId, status: report.status, providerStatus: report.providerStatus ?? null, applied, at }]);
-    if (!applied) return undefined;
-    const updated = await updateMessage(tx, messageId, { ...statusFields(report.status, at, report.error), ...extra });
-    return { message: updated, status: report.status, previousStatus, at };
+    await insertEvents(tx, [{ id: newId(), messageId, status, providerStatus: report.providerStatus ?? null, applied, at }]);
+    if (!applied) {
+      if (report.status === null && Object.keys(extra).length > 0) await updateMessage(tx, messageId, extra);
+      return undefined;
+    }
+    const updated = await updateMessage(tx, messageId, { ...statusFields(status, at, report.error), ...extra });
+    return { message: updated, status, previousStatus, at };
   });
 }
 

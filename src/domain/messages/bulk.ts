@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { bulkSends, type BulkSendRow } from '../../db/schema.js';
-import { findDefaultConnection } from '../providers/store.js';
+import { chooseRoute, firstAttemptAt } from '../providers/route.js';
 import { fail, type Result, type UserError } from '../result.js';
 import { validateInput } from '../validation.js';
 import type { Viewer } from '../viewer.js';
@@ -26,6 +26,7 @@ const bulkInput = z.object({
   sender: z.string().trim().min(1, 'must not be blank').max(15, 'must be at most 15 characters').nullish(),
   idempotencyKey: z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters').nullish(),
   allOrNothing: z.boolean().nullish(),
+  providerId: z.string().nullish(),
 });
 
 export type SendBulkInput = z.input<typeof bulkInput>;
@@ -42,7 +43,7 @@ export async function sendBulk(db: Db, clock: Clock, viewer: Viewer, input: Send
   const parsed = validateInput(bulkInput, input);
   if (!parsed.ok) return parsed;
   const now = clock.now();
-  const { messages: items, sender, idempotencyKey, allOrNothing } = parsed.value;
+  const { messages: items, sender, idempotencyKey, allOrNothing, providerId } = parsed.value;
   const rejected: UserError[] = [];
   const accepted: Array<{ to: string; body: string; sendAt: Date | null }> = [];
   items.forEach((item, index) => {
@@ -59,8 +60,12 @@ export async function sendBulk(db: Db, clock: Clock, viewer: Viewer, input: Send
   if (allOrNothing && rejected.length > 0) return { ok: false, errors: rejected };
 
   return db.transaction(async (tx): Promise<Result<AcceptedBulk>> => {
+    // Routed before the idempotency key is claimed: a refusal must leave the key unused.
+    const routed = await chooseRoute(tx, viewer.accountId, providerId);
+    if (!routed.ok) return routed;
+    const { connection, pinned } = routed.route;
     if (idempotencyKey) {
-      const hash = requestHash({ items, body: parsed.value.body ?? null, sendAt: parsed.value.sendAt ?? null, sender: sender ?? null, allOrNothing: Boolean(allOrNothing) });
+      const hash = requestHash({ items, body: parsed.value.body ?? null, sendAt: parsed.value.sendAt ?? null, sender: sender ?? null, allOrNothing: Boolean(allOrNothing), providerId: providerId ?? null });
       const claim = await claimIdempotencyKey(tx, { accountId: viewer.accountId, key: idempotencyKey, operation: 'sendBulk', requestHash: hash, now });
       if (!claim.fresh) {
         if (!claim.sameRequest || !claim.resultId) {
@@ -73,13 +78,13 @@ export async function sendBulk(db: Db, clock: Clock, viewer: Viewer, input: Send
       .insert(bulkSends)
       .values({ id: newId(), accountId: viewer.accountId, total: items.length, accepted: accepted.length, rejected: items.length - accepted.length })
       .returning();
-    const connection = await findDefaultConnection(tx, viewer.accountId);
     const rows: NewMessage[] = accepted.map(({ to, body, sendAt }) => {
       const estimate = estimateBody(body);
       return {
         id: newId(),
         accountId: viewer.accountId,
-        connectionId: connection?.id ?? null,
+        connectionId: connection.id,
+        providerPinned: pinned,
         bulkId: bulk!.id,
         to,
         sender: sender ?? null,
@@ -88,7 +93,7 @@ export async function sendBulk(db: Db, clock: Clock, viewer: Viewer, input: Send
         segments: estimate.segments,
         status: sendAt ? 'SCHEDULED' : 'QUEUED',
         scheduledAt: sendAt?.toISOString() ?? null,
-        nextAttemptAt: (sendAt ?? now).toISOString(),
+        nextAttemptAt: firstAttemptAt(connection, sendAt, now).toISOString(),
       };
     });
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

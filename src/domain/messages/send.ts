@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { MessageRow } from '../../db/schema.js';
 import { DAY } from '../../db/timestamps.js';
-import { findDefaultConnection } from '../providers/store.js';
+import { chooseRoute, firstAttemptAt } from '../providers/route.js';
 import { fail, type Result, type UserError } from '../result.js';
 import { validateInput } from '../validation.js';
 import type { Viewer } from '../viewer.js';
@@ -21,6 +21,9 @@ const sendInput = z.object({
   sender: z.string().trim().min(1, 'must not be blank').max(15, 'must be at most 15 characters').nullish(),
   sendAt: z.string().nullish(),
   idempotencyKey: z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters').nullish(),
+  /** A connection ID (already resolved from its global ID); without it the account's first. */
+  providerId: z.string().nullish(),
+  otp: z.boolean().nullish(),
 });
 
 export type SendInput = z.input<typeof sendInput>;
@@ -61,12 +64,23 @@ export async function sendMessage(db: Db, clock: Clock, viewer: Viewer, input: S
   const now = clock.now();
   const checked = checkMessage(parsed.value, ['input'], now, viewer.account.defaultCountry);
   if (!checked.ok) return checked;
-  const { body, sender, idempotencyKey } = parsed.value;
+  const { body, sender, idempotencyKey, providerId, otp } = parsed.value;
   const estimate = estimateBody(body);
 
   return db.transaction(async (tx): Promise<Result<AcceptedMessage>> => {
+    // Routed before the idempotency key is claimed: a refusal must leave the key unused.
+    const routed = await chooseRoute(tx, viewer.accountId, providerId);
+    if (!routed.ok) return routed;
+    const { connection, pinned } = routed.route;
     if (idempotencyKey) {
-      const hash = requestHash({ to: checked.to, body, sender: sender ?? null, sendAt: checked.sendAt?.toISOString() ?? null });
+      const hash = requestHash({
+        to: checked.to,
+        body,
+        sender: sender ?? null,
+        sendAt: checked.sendAt?.toISOString() ?? null,
+        providerId: providerId ?? null,
+        otp: Boolean(otp),
+      });
       const claim = await claimIdempotencyKey(tx, { accountId: viewer.accountId, key: idempotencyKey, operation: 'send', requestHash: hash, now });
       if (!claim.fresh) {
         if (!claim.sameRequest || !claim.resultId) {
@@ -76,13 +90,14 @@ export async function sendMessage(db: Db, clock: Clock, viewer: Viewer, input: S
         return { ok: true, message: first!, created: false };
       }
     }
-    const connection = await findDefaultConnection(tx, viewer.accountId);
     const status = checked.sendAt ? 'SCHEDULED' : 'QUEUED';
     const [message] = await insertMessages(tx, [
       {
         id: newId(),
         accountId: viewer.accountId,
-        connectionId: connection?.id ?? null,
+        connectionId: connection.id,
+        providerPinned: pinned,
+        otp: Boolean(otp),
         to: checked.to,
         sender: sender ?? null,
         body,
@@ -90,7 +105,7 @@ export async function sendMessage(db: Db, clock: Clock, viewer: Viewer, input: S
         segments: estimate.segments,
         status,
         scheduledAt: checked.sendAt?.toISOString() ?? null,
-        nextAttemptAt: (checked.sendAt ?? now).toISOString(),
+        nextAttemptAt: firstAttemptAt(connection, checked.sendAt, now).toISOString(),
         idempotencyKey: idempotencyKey ?? null,
       },
     ]);
