@@ -51,6 +51,8 @@ export interface EmulatorHandler {
   handle(request: RecordedRequest): Promise<EmulatorResponse> | EmulatorResponse;
   /** The provider's answer when it rate-limits (per its document). */
   rateLimited(): EmulatorResponse;
+  /** The dashboard setting "call this URL with status updates" (`POST /__emulator/webhook {"url"}`). */
+  setWebhookUrl?(url: string): void;
 }
 
 export interface RunningEmulator {
@@ -131,6 +133,12 @@ export async function startEmulator(handler: EmulatorHandler, options: { port?: 
       for (const flag of ['rejectCredentials', 'outOfCredits', 'duplicateReceipts', 'outOfOrderReceipts'] as const) {
         if (typeof settings[flag] === 'boolean') faults[flag] = settings[flag];
       }
+      return { status: 204 };
+    }
+    if (request.method === 'POST' && request.path === '/__emulator/webhook' && handler.setWebhookUrl) {
+      const { url } = JSON.parse(request.body || '{}') as { url?: unknown };
+      if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return { status: 400, body: { error: 'give {"url": "http(s)://…"}' } };
+      handler.setWebhookUrl(url);
       return { status: 204 };
     }
     if (request.method === 'POST' && request.path === '/__emulator/reset') {

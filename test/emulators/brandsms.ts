@@ -161,6 +161,7 @@ export async function startBrandSmsEmulator(options: BrandSmsEmulatorOptions): P
         if (request.method !== 'GET' && request.method !== 'POST') return refuse(405, 'method_not_allowed', 'use GET or POST');
         return send(request);
       },
+      setWebhookUrl: (url) => accounts.forEach((account) => (account.callbackUrl = url)),
       rateLimited: () => ({ status: 429, headers: { 'retry-after': '1' }, body: { success: false, error: { code: 'too_many_requests', message: 'too many requests' } } }),
     },
     { port: options.port },

@@ -273,6 +273,7 @@ export async function startLightningMsgEmulator(options: LightningMsgEmulatorOpt
     {
       handle: route,
       rateLimited: () => ({ status: 429, headers: { 'retry-after': '1' }, body: { status: 'error', message: 'Too many requests' } }),
+      setWebhookUrl: (url) => accounts.forEach((account) => (account.webhookUrl = url)),
     },
     { port: options.port },
   );

@@ -37,6 +37,10 @@ type Documents = {
     "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": typeof types.DisconnectDocument,
     "\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n": typeof types.ProvidersDocument,
     "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n": typeof types.SendViaDocument,
+    "\n  mutation LoopSend($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n": typeof types.LoopSendDocument,
+    "\n  mutation LoopSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { field message code } }\n  }\n": typeof types.LoopSendManyDocument,
+    "\n  mutation LoopCancel($input: CancelInput!) {\n    cancel(input: $input) { messages { id status } userErrors { field message code } }\n  }\n": typeof types.LoopCancelDocument,
+    "\n  query LoopMessage($id: ID!) {\n    message(id: $id) { status providerMessageId scheduledAt events { status providerStatus } }\n  }\n": typeof types.LoopMessageDocument,
     "\n  mutation SendThrough($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n": typeof types.SendThroughDocument,
     "\n  query MessageStatus($id: ID!) {\n    message(id: $id) { status providerMessageId events { status providerStatus } }\n  }\n": typeof types.MessageStatusDocument,
     "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n": typeof types.CreateKeyForSubscriptionDocument,
@@ -67,6 +71,10 @@ const documents: Documents = {
     "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": types.DisconnectDocument,
     "\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n": types.ProvidersDocument,
     "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n": types.SendViaDocument,
+    "\n  mutation LoopSend($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n": types.LoopSendDocument,
+    "\n  mutation LoopSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { field message code } }\n  }\n": types.LoopSendManyDocument,
+    "\n  mutation LoopCancel($input: CancelInput!) {\n    cancel(input: $input) { messages { id status } userErrors { field message code } }\n  }\n": types.LoopCancelDocument,
+    "\n  query LoopMessage($id: ID!) {\n    message(id: $id) { status providerMessageId scheduledAt events { status providerStatus } }\n  }\n": types.LoopMessageDocument,
     "\n  mutation SendThrough($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n": types.SendThroughDocument,
     "\n  query MessageStatus($id: ID!) {\n    message(id: $id) { status providerMessageId events { status providerStatus } }\n  }\n": types.MessageStatusDocument,
     "\n  mutation CreateKeyForSubscription($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id } secret userErrors { code } }\n  }\n": types.CreateKeyForSubscriptionDocument,
@@ -180,6 +188,22 @@ export function graphql(source: "\n  query Providers {\n    viewer { account { p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoopSend($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation LoopSend($input: SendInput!) {\n    send(input: $input) { message { id status } userErrors { field message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoopSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation LoopSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { field message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoopCancel($input: CancelInput!) {\n    cancel(input: $input) { messages { id status } userErrors { field message code } }\n  }\n"): (typeof documents)["\n  mutation LoopCancel($input: CancelInput!) {\n    cancel(input: $input) { messages { id status } userErrors { field message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoopMessage($id: ID!) {\n    message(id: $id) { status providerMessageId scheduledAt events { status providerStatus } }\n  }\n"): (typeof documents)["\n  query LoopMessage($id: ID!) {\n    message(id: $id) { status providerMessageId scheduledAt events { status providerStatus } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,7 @@ import { providerFetch, type ProviderResponse } from '../http.js';
 import type { BrandSmsCredentials, BrandSmsOptions } from './definition.js';
 import { brandSmsErrorCode, errorFromResponse } from './errors.js';
 import { parseBrandSmsCallback } from './webhook.js';
-import { toSendTime } from './zoned-time.js';
+import { toWallClock } from '../zoned-time.js';
 
 export const brandSmsCapabilities: ProviderCapabilities = {
   // Undocumented: BrandSMS names no limit on `numbers`; 100 keeps one request a sane size.
@@ -77,7 +77,7 @@ export function createBrandSmsAdapter(config: AdapterConfig<BrandSmsCredentials,
         return failAll(batch, { code: 'REJECTED', message: 'BrandSMS has no documented address: set the connection’s baseUrl', retryable: false, providerStatus: 'no_base_url' });
       }
       const outcomes: SendOutcome[] = new Array(batch.length);
-      for (const group of groupBatch(batch, (sendAt) => toSendTime(sendAt, options.timeZone))) {
+      for (const group of groupBatch(batch, (sendAt) => toWallClock(sendAt, options.timeZone, 'minute'))) {
         const numbers = group.indexes.map((index) => toBrandSmsNumber(batch[index]!.to));
         const results = await sendGroup(group, numbers);
         group.indexes.forEach((index, i) => (outcomes[index] = results[i]!));

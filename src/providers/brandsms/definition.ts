@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProviderDefinition } from '../definition.js';
 import { brandSmsCapabilities, createBrandSmsAdapter } from './adapter.js';
-import { isTimeZone } from './zoned-time.js';
+import { isTimeZone } from '../zoned-time.js';
 
 const secret = (field: string, what: string) =>
   z.string({ error: `${field} is required: ${what}` }).trim().min(1, `${field} must not be empty: ${what}`);

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ProviderStatusReport, ReportedStatus, WebhookParse, WebhookRequest } from '../adapter.js';
-import { parseCallbackDate } from './zoned-time.js';
+import { parseZonedDateTime } from '../zoned-time.js';
 
 /** BrandSMS's `statusID`s; pending (3) changes nothing in Switchboard and is only recorded. */
 const STATUSES: Record<string, { status: ReportedStatus | null; error?: { code: string; message: string } }> = {
@@ -29,7 +29,7 @@ export function parseBrandSmsCallback(request: WebhookRequest, callbackKey: stri
 
   const known = Object.hasOwn(STATUSES, statusID) ? STATUSES[statusID] : undefined;
   if (!known) return { ok: false, reason: 'MALFORMED', message: `unknown statusID "${statusID}"` };
-  const at = parseCallbackDate(date, timeZone);
+  const at = parseZonedDateTime(date, timeZone);
   if (!at) return { ok: false, reason: 'MALFORMED', message: `date "${date}" is not Y-m-d H:i:s` };
 
   const report: ProviderStatusReport = { providerMessageId: smsID, status: known.status, providerStatus: statusID, at, ...(known.error ? { error: known.error } : {}) };

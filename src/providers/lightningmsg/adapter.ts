@@ -5,7 +5,7 @@ import type { LightningMsgCredentials, LightningMsgOptions } from './definition.
 import { createLightningMsgSender } from './send.js';
 import { reportedStatus } from './status.js';
 import { parseLightningMsgWebhook } from './webhook.js';
-import { parseZonedDateTime } from './zoned-time.js';
+import { parseZonedDateTime } from '../zoned-time.js';
 
 export const lightningMsgCapabilities: ProviderCapabilities = {
   // Undocumented for send_multiple; its list endpoint caps at 100, so 100 it is.

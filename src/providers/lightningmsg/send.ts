@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OutboundMessage, ProviderError, ProviderUsage, SendOutcome } from '../adapter.js';
 import { countOf, type LightningMsgClient } from './client.js';
 import { ITEM_ERROR_CODES } from './errors.js';
-import { toSendDate } from './zoned-time.js';
+import { toWallClock } from '../zoned-time.js';
 
 const sentItem = z.object({ sms_id: z.union([z.string().min(1), z.number().transform(String)]), status: z.string().optional() });
 const sentOne = z.object({ sms_data: sentItem, total_sms: z.unknown().optional(), used_sms: z.unknown().optional() });
@@ -17,7 +17,7 @@ export function createLightningMsgSender(client: LightningMsgClient, timeZone: s
   const fieldsOf = (message: OutboundMessage): Record<string, string> => ({
     mobile: message.to,
     message: message.body,
-    ...(message.sendAt ? { send_date: toSendDate(message.sendAt, timeZone) } : {}),
+    ...(message.sendAt ? { send_date: toWallClock(message.sendAt, timeZone, 'second') } : {}),
   });
 
   const sendOne = async (message: OutboundMessage): Promise<SendOutcome> => {

@@ -1,9 +1,11 @@
 /**
- * BrandSMS writes times without a zone (`sendTime` Y-m-d H:i, callback `date` Y-m-d H:i:s): they
- * are wall-clock times in the connection's `timeZone` option.
+ * Several providers write times without a zone (LightningMSG's `send_date` and `expire_date`,
+ * BrandSMS's `sendTime` and callback `date`) and name none: they are read and written as
+ * wall-clock times in the connection's `timeZone` option (default UTC).
  */
 
-const MINUTE_MS = 60_000;
+const SECOND_MS = 1000;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -15,18 +17,20 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /**
- * `sendTime` for a `sendAt`. BrandSMS schedules to the minute, so seconds round UP to the next
- * minute: the message is never sent early and the time is never in the past.
+ * A send time as `YYYY-MM-DD HH:MM:SS` (or `YYYY-MM-DD HH:MM`) in `timeZone`. Providers schedule
+ * to the second or the minute, so the time rounds UP to that step: a message is never sent early,
+ * and a time just ahead never turns into the past.
  */
-export function toSendTime(sendAt: Date, timeZone: string): string {
-  const roundedUp = new Date(Math.ceil(sendAt.getTime() / MINUTE_MS) * MINUTE_MS);
-  const { year, month, day, hour, minute } = wallClock(roundedUp, timeZone);
-  return `${year}-${month}-${day} ${hour}:${minute}`;
+export function toWallClock(at: Date, timeZone: string, step: 'second' | 'minute'): string {
+  const stepMs = step === 'second' ? SECOND_MS : 60 * SECOND_MS;
+  const roundedUp = new Date(Math.ceil(at.getTime() / stepMs) * stepMs);
+  const { year, month, day, hour, minute, second } = wallClock(roundedUp, timeZone);
+  return `${year}-${month}-${day} ${hour}:${minute}${step === 'second' ? `:${second}` : ''}`;
 }
 
-/** The instant a callback's `date` (Y-m-d H:i:s in `timeZone`) names, or null when unreadable. */
-export function parseCallbackDate(text: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+/** The instant a `YYYY-MM-DD HH:MM:SS` in `timeZone` names, or null when unreadable. */
+export function parseZonedDateTime(text: string, timeZone: string): Date | null {
+  const match = DATE_TIME.exec(text);
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
@@ -40,7 +44,7 @@ export function parseCallbackDate(text: string, timeZone: string): Date | null {
 function offsetMs(at: Date, timeZone: string): number {
   const { year, month, day, hour, minute, second } = wallClock(at, timeZone);
   const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
-  return wall - Math.floor(at.getTime() / 1000) * 1000;
+  return wall - Math.floor(at.getTime() / SECOND_MS) * SECOND_MS;
 }
 
 function wallClock(at: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
