@@ -12,6 +12,12 @@ export type ProviderErrorCode =
   | 'NOT_FOUND'
   | 'NOT_CANCELLABLE'
   | 'NOT_SUPPORTED'
+  /** The sender name is not approved or registered at the provider. */
+  | 'INVALID_SENDER'
+  /** The provider refused the text itself (forbidden words). */
+  | 'CONTENT_REJECTED'
+  /** The recipient is on the provider's blacklist or stop list. */
+  | 'RECIPIENT_BLOCKED'
   | 'REJECTED';
 
 export interface ProviderError {

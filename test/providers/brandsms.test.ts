@@ -1,51 +1,23 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../src/clock.js';
-import type { OutboundMessage, ProviderAdapter, SendOutcome, WebhookParse, WebhookRequest } from '../../src/providers/adapter.js';
+import type { OutboundMessage, ProviderAdapter, SendOutcome } from '../../src/providers/adapter.js';
 import { brandSmsDefinition, type BrandSmsCredentials } from '../../src/providers/brandsms/definition.js';
 import { startBrandSmsEmulator, type BrandSmsEmulator } from '../emulators/brandsms.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const CREDENTIALS: BrandSmsCredentials = { key: 'live-key-1', brandId: 'brand-42', callbackKey: 'callback-secret' };
 const ZONE = 'Europe/Bucharest';
 const DELAY_MS = 30;
 const CALLBACK_INTERVAL_MS = 60;
 
-/** Receives the emulator's callbacks and feeds each to the adapter, as the webhook route would. */
-interface Receiver {
-  url: string;
-  adapter: ProviderAdapter | null;
-  requests: WebhookRequest[];
-  parsed: WebhookParse[];
-  /** An answer other than the usual (200 when parsed, 403 when not), e.g. to make the emulator retry. */
-  answerFor: ((query: URLSearchParams) => number | undefined) | null;
-}
-
-let server: Server;
-const receiver: Receiver = { url: '', adapter: null, requests: [], parsed: [], answerFor: null };
+let receiver: WebhookReceiver;
 let emulator: BrandSmsEmulator;
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
-      const request: WebhookRequest = { method: req.method ?? 'GET', headers, query: new URL(req.url ?? '/', 'http://receiver').searchParams, rawBody: Buffer.concat(chunks) };
-      const result = receiver.adapter!.parseWebhook(request);
-      receiver.requests.push(request);
-      receiver.parsed.push(result);
-      res.writeHead(receiver.answerFor?.(request.query) ?? (result.ok ? 200 : 403)).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/brandsms/conn-1`;
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeAll(async () => (receiver = await startWebhookReceiver('/webhooks/brandsms/conn-1', 403)));
+afterAll(() => receiver.close());
 
 beforeEach(async () => {
-  Object.assign(receiver, { adapter: null, requests: [], parsed: [], answerFor: null });
+  receiver.reset();
   emulator = await startBrandSmsEmulator({
     deliveryDelayMs: DELAY_MS,
     callbackIntervalMs: CALLBACK_INTERVAL_MS,
@@ -324,7 +296,7 @@ describe('BrandSMS status callbacks', () => {
 
   it('retries a callback callbackIntervalMs apart until the receiver answers 2xx', async () => {
     const failures = [500, 503];
-    receiver.answerFor = (query) => (query.get('statusID') === '0' ? failures.shift() : undefined);
+    receiver.answerFor = ({ query }) => (query.get('statusID') === '0' ? failures.shift() : undefined);
     await sendAndAwait(adapterWith(), ['+40723456789'], 4);
     const attempts = emulator.callbacks.filter((attempt) => new URL(attempt.url).searchParams.get('statusID') === '0');
     expect(attempts.map((attempt) => attempt.status)).toEqual([500, 503, 200]);

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import type { OutboundMessage, ProviderAdapter, ProviderResult, SendOutcome, WebhookParse, WebhookRequest } from '../../src/providers/adapter.js';
+import type { OutboundMessage, ProviderAdapter, ProviderResult, SendOutcome } from '../../src/providers/adapter.js';
 import { lightningMsgDefinition, type LightningMsgCredentials } from '../../src/providers/lightningmsg/definition.js';
 import { startLightningMsgEmulator, type LightningMsgAccount, type LightningMsgEmulator } from '../emulators/lightningmsg.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 /** Header names in another case than the emulator's account: they are compared case-insensitively. */
 const CREDENTIALS: LightningMsgCredentials = { apiKey: 'api-key-1', secretCode: 'secret-1', webhookHeaders: { 'x-hook-token': 'hook-secret', 'X-ACCOUNT': 'acme' } };
@@ -12,38 +11,11 @@ const ZONE = 'Europe/Bucharest';
 const DELAY_MS = 30;
 const CALLBACK_INTERVAL_MS = 50;
 
-/** Receives the emulator's webhooks and feeds each to the adapter, as the webhook route would. */
-interface Receiver {
-  url: string;
-  adapter: ProviderAdapter | null;
-  requests: WebhookRequest[];
-  parsed: WebhookParse[];
-  /** An answer other than the usual (200 when parsed, 401 when not), e.g. to make the emulator retry. */
-  answerFor: ((body: string) => number | undefined) | null;
-}
-
-let server: Server;
-const receiver: Receiver = { url: '', adapter: null, requests: [], parsed: [], answerFor: null };
+let receiver: WebhookReceiver;
 let emulator: LightningMsgEmulator;
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
-      const request: WebhookRequest = { method: req.method ?? 'GET', headers, query: new URL(req.url ?? '/', 'http://receiver').searchParams, rawBody: Buffer.concat(chunks) };
-      const result = receiver.adapter!.parseWebhook(request);
-      receiver.requests.push(request);
-      receiver.parsed.push(result);
-      res.writeHead(receiver.answerFor?.(request.rawBody.toString()) ?? (result.ok ? 200 : 401)).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/lightningmsg/conn-1`;
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeAll(async () => (receiver = await startWebhookReceiver('/webhooks/lightningmsg/conn-1', 401)));
+afterAll(() => receiver.close());
 
 function accounts(): LightningMsgAccount[] {
   return [
@@ -64,7 +36,7 @@ function accounts(): LightningMsgAccount[] {
 }
 
 beforeEach(async () => {
-  Object.assign(receiver, { adapter: null, requests: [], parsed: [], answerFor: null });
+  receiver.reset();
   emulator = await startLightningMsgEmulator({ deliveryDelayMs: DELAY_MS, callbackIntervalMs: CALLBACK_INTERVAL_MS, accounts: accounts() });
 });
 
@@ -170,7 +142,8 @@ describe('LightningMSG sending', () => {
   it('a scheduled message goes out at its send_date and its webhook follows', async () => {
     const sendAt = new Date(Date.now() + 200);
     const [outcome] = await adapterWith().send([message('+40723456789', { sendAt })]);
-    await waitFor(() => receiver.parsed.length === 1);
+    // The emulator records an attempt once the answer is back, just after the receiver parsed it.
+    await waitFor(() => emulator.callbacks.length === 1);
     expect(emulator.callbacks[0]!.at).toBeGreaterThanOrEqual(Math.ceil(sendAt.getTime() / 1000) * 1000 - 5);
     expect(reportsOf()).toMatchObject([{ providerMessageId: idOf(outcome), status: 'SENT' }]);
   });
