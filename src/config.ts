@@ -54,6 +54,12 @@ const environment = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
     .optional(),
   PROVIDER_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  STATUS_POLL_AFTER_SECONDS: integer(1, 86_400).default(300),
+  STATUS_POLL_INTERVAL_MS: integer(100, 3_600_000).default(5_000),
+  PACKAGES_CACHE_SECONDS: integer(0, 86_400).default(60),
+  BREAKER_ERROR_PERCENT: integer(1, 100).default(50),
+  BREAKER_VOLUME_THRESHOLD: integer(2, 1_000).default(3),
+  BREAKER_RESET_SECONDS: integer(1, 3_600).default(30),
 });
 
 export interface Config {
@@ -71,6 +77,9 @@ export interface Config {
   /** The AES-256-GCM key for provider credentials; a fixed development key outside production. */
   credentialsKey: { key: Buffer; development: boolean };
   providerTimeoutMs: number;
+  polling: { afterMs: number; intervalMs: number };
+  packagesCacheMs: number;
+  breaker: { errorThresholdPercentage: number; volumeThreshold: number; resetTimeoutMs: number };
 }
 
 /**
@@ -112,5 +121,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     credentialsKey: { key: Buffer.from(env.CREDENTIALS_KEY ?? DEVELOPMENT_CREDENTIALS_KEY, 'base64'), development: !env.CREDENTIALS_KEY },
     providerTimeoutMs: env.PROVIDER_TIMEOUT_MS,
+    polling: { afterMs: env.STATUS_POLL_AFTER_SECONDS * 1000, intervalMs: env.STATUS_POLL_INTERVAL_MS },
+    packagesCacheMs: env.PACKAGES_CACHE_SECONDS * 1000,
+    breaker: { errorThresholdPercentage: env.BREAKER_ERROR_PERCENT, volumeThreshold: env.BREAKER_VOLUME_THRESHOLD, resetTimeoutMs: env.BREAKER_RESET_SECONDS * 1000 },
   };
 }

@@ -3,6 +3,8 @@ import type { Db } from './db/client.js';
 import type { BulkSendRow, MessageRow, ProviderConnectionRow } from './db/schema.js';
 import type { StatusChange } from './domain/messages/apply-status.js';
 import type { Viewer } from './domain/viewer.js';
+import type { CircuitState } from './dispatch/breakers.js';
+import type { PackageEntry } from './domain/packages/cache.js';
 import type { Logger } from './logger.js';
 import type { ProviderAdapter, ProviderResult } from './providers/adapter.js';
 import type { PubSub } from './realtime/pubsub.js';
@@ -30,6 +32,10 @@ export interface Context {
     webhookUrl(connection: ProviderConnectionRow): string | null;
     /** The connection's adapter, credentials opened; one per connection while it is unchanged. */
     adapterFor(connection: ProviderConnectionRow): ProviderAdapter;
+    /** The connection's circuit breaker, as this instance sees it. */
+    circuitState(connectionId: string): CircuitState;
+    /** What every enabled connection's provider reports about packages and balances (cached briefly). */
+    packages(accountId: string): Promise<PackageEntry[]>;
     /** Asks a message's provider to cancel it (a message scheduled there). */
     cancelAtProvider(message: MessageRow): Promise<ProviderResult<object>>;
   };

@@ -38,6 +38,9 @@ async function main() {
     publicUrl: () => config.publicUrl,
     credentialsKey: config.credentialsKey.key,
     providerTimeoutMs: config.providerTimeoutMs,
+    polling: config.polling,
+    packagesCacheMs: config.packagesCacheMs,
+    breaker: config.breaker,
   });
   const server = createSwitchboardServer({ config, database, services: app.services });
   const port = await server.listen(config.port, config.host);

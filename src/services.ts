@@ -4,12 +4,10 @@ import type { Database } from './db/client.js';
 import type { MessageRow } from './db/schema.js';
 import { createDispatcher, type DispatcherOptions } from './dispatch/dispatcher.js';
 import type { Logger } from './logger.js';
-import type { ProviderConnectionRow } from './db/schema.js';
-import { openCredentials } from './domain/providers/secrets.js';
-import { findConnectionById } from './domain/providers/store.js';
-import { createAdapterPool } from './providers/adapter-pool.js';
-import { webhookPath } from './providers/registry.js';
-import { createSandbox } from './providers/sandbox/adapter.js';
+import type { BreakerSettings } from './dispatch/breakers.js';
+import { createPoller } from './dispatch/poller.js';
+import type { StatusChange } from './domain/messages/apply-status.js';
+import { createProviderServices } from './provider-services.js';
 import { publishStatusChange } from './realtime/message-events.js';
 import { createSwitchboardPubSub } from './realtime/pubsub.js';
 import { ingestProviderReport } from './webhooks/ingest.js';
@@ -25,55 +23,52 @@ export interface ServiceOptions {
   publicUrl: () => string;
   credentialsKey: Buffer;
   providerTimeoutMs?: number;
+  polling?: { afterMs: number; intervalMs: number };
+  packagesCacheMs?: number;
+  breaker?: BreakerSettings;
   dispatcher?: Partial<Pick<DispatcherOptions, 'batchSize' | 'leaseMs' | 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs' | 'idleMs'>>;
 }
 
 /** The long-lived parts of one Switchboard process, wired once and shared by every request. */
 export async function startServices(options: ServiceOptions) {
   const { database, clock, log, sandboxDeliveryDelayMs = 2_000, dispatcher: tuning, publicUrl, credentialsKey, providerTimeoutMs = 10_000 } = options;
+  const { polling = { afterMs: 300_000, intervalMs: 5_000 }, packagesCacheMs = 60_000, breaker = { errorThresholdPercentage: 50, volumeThreshold: 3, resetTimeoutMs: 30_000 } } = options;
   const { db } = database;
   const pubsub = createSwitchboardPubSub();
-  const sandbox = createSandbox({
+  const publish = (change: StatusChange) => publishStatusChange(pubsub, change);
+  const providerServices = createProviderServices({
+    db,
     clock,
-    deliveryDelayMs: sandboxDeliveryDelayMs,
-    // The sandbox "calls back" like a provider's webhook would, through the same ingestion path.
-    report: (connectionId, report) =>
-      ingestProviderReport(db, connectionId, report)
-        .then((change) => change && publishStatusChange(pubsub, change))
-        .catch((error) => log.error({ err: error }, 'could not apply a sandbox delivery report')),
-  });
-  const pool = createAdapterPool({ clock, publicUrl, timeoutMs: providerTimeoutMs, sandbox });
-  const adapterFor = (connection: ProviderConnectionRow) =>
-    pool.forConnection({
-      id: connection.id,
-      kind: connection.kind,
-      credentials: connection.credentialsSealed ? openCredentials(credentialsKey, connection.id, connection.credentialsSealed) : {},
-      baseUrl: connection.baseUrl,
-      options: connection.options,
-      version: connection.updatedAt,
-    });
-  const providers: Context['providers'] = {
+    publicUrl,
     credentialsKey,
-    webhookUrl: (connection) => (connection.kind === 'SANDBOX' ? null : `${publicUrl()}${webhookPath(connection.kind, connection.id)}`),
-    adapterFor,
-    async cancelAtProvider(message) {
-      const connection = message.connectionId ? await findConnectionById(db, message.connectionId) : undefined;
-      if (!connection || connection.disconnectedAt) {
-        return { ok: false, error: { code: 'NOT_CANCELLABLE', message: 'its provider connection was disconnected', retryable: false } };
-      }
-      return adapterFor(connection).cancel(message.providerMessageId!);
-    },
-  };
+    providerTimeoutMs,
+    sandboxDeliveryDelayMs,
+    // The sandbox "calls back" like a provider's webhook would, through the same ingestion path.
+    sandboxReport: (connectionId, report) =>
+      ingestProviderReport(db, connectionId, report)
+        .then((change) => change && publish(change))
+        .catch((error) => log.error({ err: error }, 'could not apply a sandbox delivery report')),
+    breaker,
+    packagesCacheMs,
+    pollAfterMs: polling.afterMs,
+    pollSoonMs: polling.intervalMs,
+  });
+  const { providers } = providerServices;
   const dispatcher = createDispatcher({
     db,
     clock,
     log,
     adapterFor: providers.adapterFor,
-    publish: (change) => publishStatusChange(pubsub, change),
+    breakers: providerServices.breakers,
+    firstPollAt: providerServices.firstPollAt,
+    onUsage: providerServices.recordUsage,
+    publish,
     ...tuning,
   });
+  const poller = createPoller({ db, clock, log, adapterFor: providers.adapterFor, publish, intervalMs: polling.intervalMs, firstDelayMs: polling.afterMs });
   const stopListening = await database.listen(MESSAGES_CHANNEL, () => dispatcher.wake());
   dispatcher.start();
+  poller.start();
 
   const wakeDispatchers = () => {
     dispatcher.wake();
@@ -95,9 +90,9 @@ export async function startServices(options: ServiceOptions) {
   return {
     services: { db, clock, log, pubsub, messages, providers },
     async stop() {
-      await dispatcher.stop();
+      await Promise.all([dispatcher.stop(), poller.stop()]);
       await stopListening();
-      pool.close();
+      providerServices.close();
     },
   };
 }

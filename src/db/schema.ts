@@ -61,6 +61,8 @@ export const providerConnections = pgTable(
     /** Overrides the provider's documented URL (emulators, staging). */
     baseUrl: text('base_url'),
     options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
+    /** Country calling codes this connection is limited to (e.g. ["370"]); empty: every number. */
+    countryCodes: text('country_codes').array().notNull().default(sql`'{}'::text[]`),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     /** Disconnected connections keep their row for the messages that went through them. */
     disconnectedAt: timestamp('disconnected_at', { withTimezone: true, mode: 'string' }),
@@ -131,6 +133,9 @@ export const messages = pgTable(
     otp: boolean('otp').notNull().default(false),
     /** The caller named the connection (providerId): never re-routed elsewhere. */
     providerPinned: boolean('provider_pinned').notNull().default(false),
+    /** When the poller next asks the provider for this message's status; null: not polled. */
+    nextPollAt: at('next_poll_at'),
+    polls: integer('polls').notNull().default(0),
     sentAt: at('sent_at'),
     deliveredAt: at('delivered_at'),
     failedAt: at('failed_at'),
@@ -146,7 +151,29 @@ export const messages = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.nextAttemptAt} is not null`),
     index('messages_provider_message_idx').on(t.connectionId, t.providerMessageId),
+    index('messages_poll_idx')
+      .on(t.nextPollAt)
+      .where(sql`${t.nextPollAt} is not null`),
   ],
+);
+
+/** Each hand-over to a provider: which connection, when, and what it answered. */
+export const messageAttempts = pgTable(
+  'message_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id').references(() => providerConnections.id),
+    at: at('at').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    providerStatus: text('provider_status'),
+    ...timestamps,
+  },
+  (t) => [index('message_attempts_message_idx').on(t.messageId, t.at, t.id)],
 );
 
 export const messageEvents = pgTable(
@@ -188,4 +215,5 @@ export type ProviderConnectionRow = typeof providerConnections.$inferSelect;
 export type WebhookReceiptRow = typeof webhookReceipts.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageEventRow = typeof messageEvents.$inferSelect;
+export type MessageAttemptRow = typeof messageAttempts.$inferSelect;
 export type BulkSendRow = typeof bulkSends.$inferSelect;

@@ -1,56 +1,50 @@
-import { inArray } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { messages, type MessageRow, type ProviderConnectionRow } from '../db/schema.js';
-import { findConnectionById, findDefaultConnection } from '../domain/providers/store.js';
-import type { ProviderAdapter, ProviderError } from '../providers/adapter.js';
+import { providerConnections, type MessageRow, type ProviderConnectionRow } from '../db/schema.js';
+import { findConnectionById } from '../domain/providers/store.js';
 
-export type RoutedGroup =
-  | { ok: true; connection: ProviderConnectionRow; adapter: ProviderAdapter; messages: MessageRow[] }
-  | { ok: false; error: ProviderError; messages: MessageRow[] };
+/** Where a message may go, in the order to try: failover walks this list. */
+export type Route = { ok: true; candidates: ProviderConnectionRow[] } | { ok: false; reason: string };
 
 const usable = (connection: ProviderConnectionRow | undefined): boolean => Boolean(connection && connection.enabled && !connection.disconnectedAt);
 
+/** A connection limited to calling codes (["370"]) takes only numbers starting with one of them. */
+export const servesNumber = (connection: ProviderConnectionRow, e164: string): boolean =>
+  connection.countryCodes.length === 0 || connection.countryCodes.some((code) => e164.startsWith(`+${code}`));
+
 /**
- * Groups claimed messages by the connection they go out through. A message whose connection was
- * disabled or disconnected since it was accepted moves to the account's first usable one, unless
- * the caller named that connection: then it fails, rather than going somewhere it was not sent.
+ * The connections each claimed message may go out through. A message that named its connection
+ * (`providerId`) goes only there. Any other tries the account's enabled connections that serve
+ * its number, in priority order, starting with the one chosen when it was accepted.
  */
-export async function routeMessages(db: Db, claimed: MessageRow[], adapterFor: (connection: ProviderConnectionRow) => ProviderAdapter): Promise<RoutedGroup[]> {
-  const connections = new Map<string, ProviderConnectionRow | undefined>();
-  const defaults = new Map<string, ProviderConnectionRow | undefined>();
-  const groups = new Map<string, RoutedGroup>();
-  const moved = new Map<string, string[]>();
-
+export async function planRoutes(db: Db, claimed: MessageRow[]): Promise<Map<string, Route>> {
+  const byAccount = new Map<string, ProviderConnectionRow[]>();
+  const routes = new Map<string, Route>();
   for (const message of claimed) {
-    const id = message.connectionId ?? '';
-    if (!connections.has(id)) connections.set(id, id ? await findConnectionById(db, id) : undefined);
-    let connection = connections.get(id);
-    if (!connection || !usable(connection)) {
-      if (message.providerPinned) {
-        const state = connection?.disconnectedAt ? 'disconnected' : 'disabled';
-        addTo(groups, `error:${state}`, message, () => ({ ok: false, error: { code: 'REJECTED', message: `the provider connection named on send is ${state}`, retryable: false }, messages: [] }));
-        continue;
-      }
-      if (!defaults.has(message.accountId)) defaults.set(message.accountId, await findDefaultConnection(db, message.accountId));
-      connection = defaults.get(message.accountId);
-      if (!connection) {
-        addTo(groups, 'error:none', message, () => ({ ok: false, error: { code: 'REJECTED', message: 'the account has no enabled provider connection', retryable: false }, messages: [] }));
-        continue;
-      }
-      moved.set(connection.id, [...(moved.get(connection.id) ?? []), message.id]);
-      message.connectionId = connection.id;
+    if (message.providerPinned) {
+      const connection = message.connectionId ? await findConnectionById(db, message.connectionId) : undefined;
+      routes.set(
+        message.id,
+        connection && usable(connection)
+          ? { ok: true, candidates: [connection] }
+          : { ok: false, reason: `the provider connection named on send is ${connection?.disconnectedAt ? 'disconnected' : 'disabled'}` },
+      );
+      continue;
     }
-    const target = connection;
-    addTo(groups, target.id, message, () => ({ ok: true, connection: target, adapter: adapterFor(target), messages: [] }));
+    if (!byAccount.has(message.accountId)) byAccount.set(message.accountId, await usableConnections(db, message.accountId));
+    const serving = byAccount.get(message.accountId)!.filter((connection) => servesNumber(connection, message.to));
+    const first = serving.findIndex((connection) => connection.id === message.connectionId);
+    const candidates = first > 0 ? [...serving.slice(first), ...serving.slice(0, first)] : serving;
+    routes.set(message.id, candidates.length ? { ok: true, candidates } : { ok: false, reason: `no enabled provider connection serves ${message.to}` });
   }
-  for (const [connectionId, ids] of moved) {
-    await db.update(messages).set({ connectionId }).where(inArray(messages.id, ids));
-  }
-  return [...groups.values()];
+  return routes;
 }
 
-function addTo(groups: Map<string, RoutedGroup>, key: string, message: MessageRow, create: () => RoutedGroup) {
-  const group = groups.get(key) ?? create();
-  groups.set(key, group);
-  group.messages.push(message);
+async function usableConnections(db: Db, accountId: string): Promise<ProviderConnectionRow[]> {
+  return db
+    .select()
+    .from(providerConnections)
+    .where(and(eq(providerConnections.accountId, accountId), eq(providerConnections.enabled, true), isNull(providerConnections.disconnectedAt)))
+    .orderBy(asc(providerConnections.priority), asc(providerConnections.createdAt));
 }
+

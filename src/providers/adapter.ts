@@ -84,6 +84,8 @@ export interface ProviderCapabilities {
   nativeCancel: boolean;
   /** How status reaches Switchboard: pushed to a webhook, polled, or not at all. */
   statusDelivery: 'push' | 'poll' | 'none';
+  /** Whether `fetchStatus` asks the provider (the poller uses it when no report comes). */
+  statusLookup?: boolean;
   /** The provider's documented request limit, if any. */
   rateLimit: { requests: number; perMs: number } | null;
 }

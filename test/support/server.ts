@@ -32,6 +32,9 @@ export async function startTestServer(
     sandboxDeliveryDelayMs?: number;
     providerTimeoutMs?: number;
     dispatcher?: ServiceOptions['dispatcher'];
+    polling?: ServiceOptions['polling'];
+    breaker?: ServiceOptions['breaker'];
+    packagesCacheMs?: number;
     /** Log at debug level into `logLines`, for tests that check what is (not) logged. */
     captureLogs?: boolean;
   } = {},
@@ -52,6 +55,9 @@ export async function startTestServer(
     publicUrl: () => url,
     credentialsKey: config.credentialsKey.key,
     providerTimeoutMs: options.providerTimeoutMs ?? 2_000,
+    polling: options.polling ?? { afterMs: 60_000, intervalMs: 200 },
+    breaker: options.breaker,
+    packagesCacheMs: options.packagesCacheMs,
     dispatcher: { retryBaseMs: 50, retryMaxMs: 200, ...options.dispatcher },
   });
   const server = createSwitchboardServer({ config, database, services: app.services, socketRecheckMs: options.socketRecheckMs ?? 200 });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { messages, type MessageRow } from '../../db/schema.js';
 import { insertEvents, lockMessage, updateMessage, type NewMessage } from './store.js';
-import { movesForward, STATUS_TIMESTAMP, type MessageStatus } from './status.js';
+import { isFinal, movesForward, STATUS_TIMESTAMP, type MessageStatus } from './status.js';
 
 /** What a provider said about one message: from a webhook, a status poll, or the sandbox. */
 export interface StatusReport {
@@ -25,7 +25,9 @@ export interface StatusChange {
 /** Fields that change with the status; callers add their own (provider id, next attempt...). */
 export function statusFields(status: MessageStatus, at: string, error?: StatusReport['error']): Partial<NewMessage> {
   const stamp = status in STATUS_TIMESTAMP ? { [STATUS_TIMESTAMP[status as keyof typeof STATUS_TIMESTAMP]]: at } : {};
-  return { status, ...stamp, ...(error ? { errorCode: error.code, errorMessage: error.message } : {}) };
+  // A final status needs no more polling.
+  const polling = isFinal(status) ? { nextPollAt: null } : {};
+  return { status, ...stamp, ...polling, ...(error ? { errorCode: error.code, errorMessage: error.message } : {}) };
 }
 
 /**

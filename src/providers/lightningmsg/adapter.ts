@@ -13,6 +13,7 @@ export const lightningMsgCapabilities: ProviderCapabilities = {
   nativeScheduling: true,
   nativeCancel: true,
   statusDelivery: 'push',
+  statusLookup: true,
   // The document defers its limits "to integration": none to keep to until then.
   rateLimit: null,
 };

@@ -30,6 +30,7 @@ export function smsProviderCapabilities({ requestsPerSecond }: SmsProviderOption
     nativeScheduling: true,
     nativeCancel: false,
     statusDelivery: 'push',
+    statusLookup: true,
     rateLimit: { requests: requestsPerSecond, perMs: 1000 },
   };
 }
