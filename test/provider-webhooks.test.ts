@@ -4,8 +4,7 @@ import { startBrandSmsEmulator, type BrandSmsEmulator } from './emulators/brands
 import { startLightningMsgEmulator, type LightningMsgEmulator } from './emulators/lightningmsg.js';
 import { startSmsProviderEmulator, type SmsProviderEmulator } from './emulators/smsprovider.js';
 import { graphql } from './gql/index.js';
-import type { ProviderKind } from './gql/graphql.js';
-import { callWebhook, connectForTest, genuineCall, type ForgedCall } from './support/providers.js';
+import { callWebhook, connectForTest, genuineCall, type ForgedCall, type WebhookKind } from './support/providers.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const Send = graphql(`
@@ -26,7 +25,7 @@ const CREDENTIALS = {
   BRANDSMS: { key: 'bs-key-1', brandId: 'brand-1', callbackKey: 'bs-callback-key-1' },
 } as const;
 
-type Kind = Exclude<ProviderKind, 'SANDBOX'>;
+type Kind = WebhookKind;
 
 let server: TestServer;
 let admin: Awaited<ReturnType<TestServer['createAccount']>>;

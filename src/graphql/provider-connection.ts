@@ -13,10 +13,16 @@ export const ProviderKind = builder.enumType('ProviderKind', {
     LIGHTNINGMSG: { description: 'LightningMSG. Credentials: `apiKey`, `secretCode`, `webhookHeaders` (the custom headers set in its dashboard). Options: `timeZone`.' },
     SMSPROVIDER: { description: 'SMS Provider. Credentials: `apiKey`, `webhookSecret`. Options: `requestsPerSecond` (10 on Standard, 50 on Enterprise).' },
     BRANDSMS: { description: 'BrandSMS. Credentials: `key`, `brandId`, `callbackKey`. Options: `timeZone`, `checkStopList`. Needs `baseUrl`.' },
+    LIGHTSMS: {
+      description: 'LightSMS. Credentials: `login`, `apiKey`. Options: `timeZone` (of `sendingTime`), `sender` (the approved sender name to use when a message has none), `responseFormat`. Reports no status.',
+    },
+    SMSGATE: {
+      description: 'SMSGate. Credentials: `username` and `password` (API v1) or `apiKey` (API v2). Options: `country` (local number format), `requestsPerMinute` (60). Needs `baseUrl`. Reports no status.',
+    },
   } as const,
 });
 
-const StatusDelivery = builder.enumType('StatusDelivery', {
+export const StatusDelivery = builder.enumType('StatusDelivery', {
   description: 'How a provider tells Switchboard what became of a message.',
   values: {
     PUSH: { description: 'The provider calls the connection’s webhook.' },
@@ -38,6 +44,15 @@ const CapabilitiesRef = builder.objectRef<ProviderCapabilities>('ProviderCapabil
       resolve: (c) => (c.rateLimit ? (c.rateLimit.requests * 1000) / c.rateLimit.perMs : null),
     }),
   }),
+});
+
+const CircuitStateEnum = builder.enumType('CircuitState', {
+  description: 'Whether Switchboard is sending to a provider that has been failing.',
+  values: {
+    CLOSED: { description: 'Healthy, or not failing often enough to stop: messages go to it.' },
+    OPEN: { description: 'It kept failing: messages skip it and fail over until the reset time passes.' },
+    HALF_OPEN: { description: 'The reset time passed: the next batch probes it.' },
+  } as const,
 });
 
 const definitionOf = (connection: ProviderConnectionRow) => providerDefinition(connection.kind as Kind);
@@ -68,6 +83,12 @@ export const ProviderConnectionRef = builder.loadableNode('ProviderConnection', 
       resolve: (c, _args, context) => context.providers.webhookUrl(c),
     }),
     capabilities: t.field({ type: CapabilitiesRef, description: 'What the provider can do.', resolve: (c) => definitionOf(c).capabilities }),
+    countryCodes: t.exposeStringList('countryCodes', { description: 'The country calling codes it is limited to; empty: every number.' }),
+    circuit: t.field({
+      type: CircuitStateEnum,
+      description: 'Its circuit breaker as this server instance sees it: OPEN means sends skip it (and fail over) until a probe succeeds.',
+      resolve: (c, _args, context) => context.providers.circuitState(c.id),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the connection was made.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When its settings or credentials last changed.' }),
   }),

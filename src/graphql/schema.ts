@@ -9,6 +9,8 @@ import './viewer.js';
 import './provider-connection.js';
 import './provider-connection-mutations.js';
 import './message.js';
+import './message-attempts.js';
+import './package.js';
 import './message-queries.js';
 import './message-mutations.js';
 import './message-subscription.js';

@@ -1,10 +1,12 @@
 import { brandSmsDefinition } from './brandsms/definition.js';
 import type { ProviderDefinition } from './definition.js';
 import { lightningMsgDefinition } from './lightningmsg/definition.js';
+import { lightSmsDefinition } from './lightsms/definition.js';
 import { sandboxDefinition } from './sandbox/definition.js';
+import { smsGateDefinition } from './smsgate/definition.js';
 import { smsProviderDefinition } from './smsprovider/definition.js';
 
-export const PROVIDER_KINDS = ['SANDBOX', 'LIGHTNINGMSG', 'SMSPROVIDER', 'BRANDSMS'] as const;
+export const PROVIDER_KINDS = ['SANDBOX', 'LIGHTNINGMSG', 'SMSPROVIDER', 'BRANDSMS', 'LIGHTSMS', 'SMSGATE'] as const;
 
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
@@ -17,6 +19,8 @@ const providerDefinitions: Record<ProviderKind, ProviderDefinition> = {
   LIGHTNINGMSG: erased(lightningMsgDefinition),
   SMSPROVIDER: erased(smsProviderDefinition),
   BRANDSMS: erased(brandSmsDefinition),
+  LIGHTSMS: erased(lightSmsDefinition),
+  SMSGATE: erased(smsGateDefinition),
 };
 
 export function isProviderKind(kind: string): kind is ProviderKind {

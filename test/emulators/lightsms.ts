@@ -70,6 +70,8 @@ export interface LightSmsEmulator extends RunningEmulator {
   accounts: LightSmsAccount[];
   /** The server clock's offset from the real one, in seconds; may be changed at any time. */
   clockSkewSeconds: number;
+  /** While true, timestamp.php answers HTTP 503. */
+  timestampUnavailable: boolean;
   /** Messages to this phone (digits, no `+`) end `failed` instead of `delivered`. */
   failDelivery(phone: string): void;
   /** The next `count` send.php / balance.php calls are refused with this request-level code. */
@@ -179,6 +181,7 @@ export async function startLightSmsEmulator(options: LightSmsEmulatorOptions): P
     const endpoint = request.path.startsWith(API_PATH) ? request.path.slice(API_PATH.length) : '';
     if (!['send.php', 'balance.php', 'timestamp.php'].includes(endpoint)) return { status: 404, body: 'Not Found' };
     if (request.method !== 'GET') return { status: 405, body: 'Method Not Allowed' };
+    if (endpoint === 'timestamp.php' && emulator.timestampUnavailable) return { status: 503, body: 'Service Unavailable' };
     if (endpoint === 'timestamp.php') return { status: 200, headers: { 'content-type': 'text/plain' }, body: `${Math.floor(serverNow() / 1000)}\n` };
     const { query } = request;
     // Anything but xml answers JSON (the document names no default).
@@ -206,6 +209,7 @@ export async function startLightSmsEmulator(options: LightSmsEmulatorOptions): P
     messages,
     accounts,
     clockSkewSeconds: options.clockSkewSeconds ?? 0,
+    timestampUnavailable: false,
     failDelivery: (phone) => void failing.add(phone),
     refuseNext: (code, count = 1) => void forced.push(...Array<string>(count).fill(code)),
     async close() {

@@ -26,12 +26,21 @@ type Documents = {
     "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n": typeof types.BulkDocument,
     "\n  mutation SendLater($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": typeof types.SendLaterDocument,
     "\n  query Delivery($id: ID!) {\n    message(id: $id) { status sentAt events { status } }\n  }\n": typeof types.DeliveryDocument,
+    "\n  mutation FailoverSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": typeof types.FailoverSendDocument,
+    "\n  mutation FailoverSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { code } }\n  }\n": typeof types.FailoverSendManyDocument,
+    "\n  query FailoverAttempts($id: ID!) {\n    message(id: $id) {\n      status\n      provider { label }\n      error { code }\n      attempts { provider { label } succeeded errorCode providerStatus }\n    }\n  }\n": typeof types.FailoverAttemptsDocument,
+    "\n  query FailoverCircuit {\n    viewer { account { providers { label circuit enabled } } }\n  }\n": typeof types.FailoverCircuitDocument,
+    "\n  query FailoverProviders {\n    viewer { account { providers { id kind } } }\n  }\n": typeof types.FailoverProvidersDocument,
+    "\n  mutation FailoverDisable($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) { userErrors { code } }\n  }\n": typeof types.FailoverDisableDocument,
     "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": typeof types.MessagesPageDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": typeof types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": typeof types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": typeof types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": typeof types.NodesDocument,
+    "\n  query Packages {\n    viewer {\n      account {\n        packages {\n          provider { kind label }\n          name totalSms usedSms remainingSms expiresAt credits\n          balance { amount currency }\n          error { code message }\n        }\n      }\n    }\n  }\n": typeof types.PackagesDocument,
+    "\n  mutation PackagesSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": typeof types.PackagesSendDocument,
+    "\n  query StatusSource($id: ID!) {\n    message(id: $id) { status statusSource }\n  }\n": typeof types.StatusSourceDocument,
     "\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ConnectDocument,
     "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n": typeof types.UpdateDocument,
     "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": typeof types.DisconnectDocument,
@@ -60,12 +69,21 @@ const documents: Documents = {
     "\n  query Bulk($id: ID!) {\n    bulkSend(id: $id) { status counts { delivered cancelled scheduled } }\n  }\n": types.BulkDocument,
     "\n  mutation SendLater($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": types.SendLaterDocument,
     "\n  query Delivery($id: ID!) {\n    message(id: $id) { status sentAt events { status } }\n  }\n": types.DeliveryDocument,
+    "\n  mutation FailoverSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": types.FailoverSendDocument,
+    "\n  mutation FailoverSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { code } }\n  }\n": types.FailoverSendManyDocument,
+    "\n  query FailoverAttempts($id: ID!) {\n    message(id: $id) {\n      status\n      provider { label }\n      error { code }\n      attempts { provider { label } succeeded errorCode providerStatus }\n    }\n  }\n": types.FailoverAttemptsDocument,
+    "\n  query FailoverCircuit {\n    viewer { account { providers { label circuit enabled } } }\n  }\n": types.FailoverCircuitDocument,
+    "\n  query FailoverProviders {\n    viewer { account { providers { id kind } } }\n  }\n": types.FailoverProvidersDocument,
+    "\n  mutation FailoverDisable($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) { userErrors { code } }\n  }\n": types.FailoverDisableDocument,
     "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": types.MessagesPageDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": types.MessageByIdDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": types.NodesDocument,
+    "\n  query Packages {\n    viewer {\n      account {\n        packages {\n          provider { kind label }\n          name totalSms usedSms remainingSms expiresAt credits\n          balance { amount currency }\n          error { code message }\n        }\n      }\n    }\n  }\n": types.PackagesDocument,
+    "\n  mutation PackagesSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": types.PackagesSendDocument,
+    "\n  query StatusSource($id: ID!) {\n    message(id: $id) { status statusSource }\n  }\n": types.StatusSourceDocument,
     "\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n": types.ConnectDocument,
     "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n": types.UpdateDocument,
     "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": types.DisconnectDocument,
@@ -147,6 +165,30 @@ export function graphql(source: "\n  query Delivery($id: ID!) {\n    message(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation FailoverSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation FailoverSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailoverSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation FailoverSendMany($input: SendBulkInput!) {\n    sendBulk(input: $input) { bulk { id accepted } userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailoverAttempts($id: ID!) {\n    message(id: $id) {\n      status\n      provider { label }\n      error { code }\n      attempts { provider { label } succeeded errorCode providerStatus }\n    }\n  }\n"): (typeof documents)["\n  query FailoverAttempts($id: ID!) {\n    message(id: $id) {\n      status\n      provider { label }\n      error { code }\n      attempts { provider { label } succeeded errorCode providerStatus }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailoverCircuit {\n    viewer { account { providers { label circuit enabled } } }\n  }\n"): (typeof documents)["\n  query FailoverCircuit {\n    viewer { account { providers { label circuit enabled } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailoverProviders {\n    viewer { account { providers { id kind } } }\n  }\n"): (typeof documents)["\n  query FailoverProviders {\n    viewer { account { providers { id kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailoverDisable($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) { userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation FailoverDisable($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) { userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -168,6 +210,18 @@ export function graphql(source: "\n  query Node($id: ID!) {\n    node(id: $id) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n"): (typeof documents)["\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Packages {\n    viewer {\n      account {\n        packages {\n          provider { kind label }\n          name totalSms usedSms remainingSms expiresAt credits\n          balance { amount currency }\n          error { code message }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Packages {\n    viewer {\n      account {\n        packages {\n          provider { kind label }\n          name totalSms usedSms remainingSms expiresAt credits\n          balance { amount currency }\n          error { code message }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackagesSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation PackagesSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusSource($id: ID!) {\n    message(id: $id) { status statusSource }\n  }\n"): (typeof documents)["\n  query StatusSource($id: ID!) {\n    message(id: $id) { status statusSource }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

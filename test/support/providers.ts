@@ -18,6 +18,9 @@ export async function connectForTest(server: TestServer, key: string, input: Con
   return { id: payload.provider.id, rawId, webhookUrl: payload.provider.webhookUrl! };
 }
 
+/** The providers that call Switchboard back. */
+export type WebhookKind = Extract<ProviderKind, 'LIGHTNINGMSG' | 'SMSPROVIDER' | 'BRANDSMS'>;
+
 export interface ForgedCall {
   method: 'GET' | 'POST';
   /** Appended to the webhook URL (a query string), or empty. */
@@ -27,7 +30,7 @@ export interface ForgedCall {
 }
 
 /** How to make a genuine status call for each provider, from its document. */
-export const genuineCall: Record<Exclude<ProviderKind, 'SANDBOX'>, (credentials: Record<string, unknown>, providerMessageId: string, status: 'SENT' | 'DELIVERED', stamp: number) => ForgedCall> = {
+export const genuineCall: Record<WebhookKind, (credentials: Record<string, unknown>, providerMessageId: string, status: 'SENT' | 'DELIVERED', stamp: number) => ForgedCall> = {
   LIGHTNINGMSG: (credentials, id, _status, stamp) => ({
     method: 'POST',
     query: '',

@@ -23,6 +23,10 @@ const common = {
   label: z.string().trim().min(1, 'must not be blank').max(100, 'must be at most 100 characters'),
   priority: z.number().int().min(0, 'must be between 0 and 10000').max(10_000, 'must be between 0 and 10000'),
   enabled: z.boolean(),
+  countryCodes: z
+    .array(z.string().regex(/^[1-9]\d{0,2}$/, 'must be a country calling code without + (1 to 3 digits, e.g. "370")'))
+    .max(50, 'must list at most 50 calling codes')
+    .transform((codes) => [...new Set(codes)]),
 };
 
 const connectInput = z.object({
@@ -30,6 +34,7 @@ const connectInput = z.object({
   ...common,
   priority: common.priority.default(DEFAULT_PRIORITY),
   enabled: common.enabled.default(true),
+  countryCodes: common.countryCodes.default([]),
   credentials: jsonObject.default({}),
   baseUrl: baseUrl.nullish(),
   options: jsonObject.default({}),
@@ -39,6 +44,7 @@ const updateInput = z.object({
   label: common.label.nullish(),
   priority: common.priority.nullish(),
   enabled: common.enabled.nullish(),
+  countryCodes: common.countryCodes.nullish(),
   /** Merged into the stored credentials: name only the fields that change. */
   credentials: jsonObject.nullish(),
   /** null resets to the provider's documented URL. */
@@ -98,7 +104,7 @@ export async function updateProviderConnection(
   if (!parsed.ok) return parsed;
   const existing = await findConnection(db, viewer.accountId, id);
   if (!existing || existing.disconnectedAt) return fail(['input', 'id'], 'NOT_FOUND', 'no provider connection with this ID in your account');
-  const { credentials: changed, options, baseUrl: url, label, priority, enabled } = parsed.value;
+  const { credentials: changed, options, baseUrl: url, label, priority, enabled, countryCodes } = parsed.value;
   const stored = existing.credentialsSealed ? openCredentials(key, existing.id, existing.credentialsSealed) : {};
   const credentials = changed ? withoutNulls({ ...stored, ...changed }) : stored;
   const next = { credentials, options: options ?? existing.options, baseUrl: url === undefined ? existing.baseUrl : url };
@@ -108,6 +114,7 @@ export async function updateProviderConnection(
     ...(label != null ? { label } : {}),
     ...(priority != null ? { priority } : {}),
     ...(enabled != null ? { enabled } : {}),
+    ...(countryCodes != null ? { countryCodes } : {}),
     baseUrl: next.baseUrl,
     options: next.options,
     ...(changed ? { credentialsSealed: sealCredentials(key, existing.id, credentials), credentialFields: Object.keys(credentials).sort() } : {}),

@@ -52,11 +52,12 @@ function planRequests(batch: readonly OutboundMessage[], options: LightSmsOption
     const phone = message.to.replace(/^\+/, '');
     const key = JSON.stringify([message.body, sender, sendingTime]);
     const requests = groups.get(key) ?? [];
-    let request = requests.find((candidate) => candidate.phones.length < MAX_PHONES_PER_REQUEST && !candidate.phones.includes(phone));
-    if (!request) requests.push((request = { text: message.body, sender, sendingTime, indexes: [], phones: [] }));
+    groups.set(key, requests);
+    const roomy = requests.find((candidate) => candidate.phones.length < MAX_PHONES_PER_REQUEST && !candidate.phones.includes(phone));
+    const request = roomy ?? { text: message.body, sender, sendingTime, indexes: [], phones: [] };
+    if (!roomy) requests.push(request);
     request.indexes.push(index);
     request.phones.push(phone);
-    groups.set(key, requests);
   });
   return [...groups.values()].flat();
 }

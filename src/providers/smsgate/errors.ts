@@ -3,7 +3,7 @@ import type { ProviderError } from '../adapter.js';
 import { errorFromHttpStatus, type ProviderResponse } from '../http.js';
 
 /** SMSGate's one documented send error text; any other 400 is a refusal we cannot name better. */
-export const INVALID_NUMBER_TEXT = 'Invalid phone number format.';
+const INVALID_NUMBER_TEXT = 'Invalid phone number format.';
 
 /**
  * SMSGate answers `{ "error": "…" }` (v2 adds `help`), and its framework's 500 and 429 answer
