@@ -1,4 +1,5 @@
-import { claimDueMessages, nextDueAt } from '../domain/messages/store.js';
+import type { MessageRow } from '../db/schema.js';
+import { claimDueMessages, extendLeases, nextDueAt } from '../domain/messages/store.js';
 import { createDelivery, type DeliveryOptions } from './deliver.js';
 
 export interface DispatcherOptions extends Omit<DeliveryOptions, 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs'> {
@@ -26,6 +27,22 @@ export function createDispatcher(options: DispatcherOptions) {
 
   const deliverClaimed = createDelivery({ ...options, maxAttempts, retryBaseMs, retryMaxMs });
 
+  /**
+   * Renews the claim while a batch is with its providers: a provider that makes us wait (its rate
+   * limit, a slow answer) must not let another instance claim — and send — the same messages.
+   */
+  const holdingLeases = async (claimed: MessageRow[], work: () => Promise<void>) => {
+    const ids = claimed.map((message) => message.id);
+    const renew = setInterval(() => {
+      extendLeases(db, ids, new Date(clock.now().getTime() + leaseMs)).catch((error) => log.warn({ err: error }, 'could not renew leases'));
+    }, leaseMs / 3);
+    try {
+      await work();
+    } finally {
+      clearInterval(renew);
+    }
+  };
+
   const sleep = async () => {
     const next = await nextDueAt(db).catch(() => undefined);
     if (woken) return void (woken = false);
@@ -43,7 +60,7 @@ export function createDispatcher(options: DispatcherOptions) {
       try {
         const claimed = await claimDueMessages(db, clock.now(), batchSize, leaseMs);
         if (claimed.length > 0) {
-          await deliverClaimed(claimed);
+          await holdingLeases(claimed, () => deliverClaimed(claimed));
           continue;
         }
       } catch (error) {

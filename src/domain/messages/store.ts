@@ -63,6 +63,14 @@ export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs
     .returning();
 }
 
+/** Moves the lease of claimed rows still waiting for their hand-over (finished rows have none). */
+export async function extendLeases(db: Db, ids: string[], until: Date): Promise<void> {
+  await db
+    .update(messages)
+    .set({ leaseExpiresAt: until.toISOString() })
+    .where(and(inArray(messages.id, ids), isNotNull(messages.leaseExpiresAt)));
+}
+
 /** When the next message falls due, so an idle dispatcher sleeps exactly until then. */
 export async function nextDueAt(db: Db): Promise<Date | undefined> {
   const [row] = await db

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { ProviderDefinition } from '../definition.js';
+import { requiredString, timeZoneOption } from '../settings.js';
 import { createLightningMsgAdapter, lightningMsgCapabilities } from './adapter.js';
-import { isTimeZone } from '../zoned-time.js';
-
-const secret = (field: string, what: string) =>
-  z.string({ error: `${field} is required: ${what}` }).trim().min(1, `${field} must not be empty: ${what}`);
 
 /** An HTTP header name (RFC 9110 token), as typed in LightningMSG's dashboard. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -27,17 +24,14 @@ const webhookHeaders = z
   );
 
 export const lightningMsgCredentialsSchema = z.strictObject({
-  apiKey: secret('apiKey', 'an API key from the LightningMSG dashboard (sent as X-Api-Key)'),
-  secretCode: secret('secretCode', 'the API secret code from the LightningMSG dashboard (sent as secret_code)'),
+  apiKey: requiredString('apiKey', 'an API key from the LightningMSG dashboard (sent as X-Api-Key)'),
+  secretCode: requiredString('secretCode', 'the API secret code from the LightningMSG dashboard (sent as secret_code)'),
   webhookHeaders,
 });
 
 export const lightningMsgOptionsSchema = z.strictObject({
   /** LightningMSG's `send_date` and `expire_date` carry no zone: they are read in this one. */
-  timeZone: z
-    .string({ error: 'timeZone must be an IANA time zone name, e.g. "Europe/Bucharest"' })
-    .refine(isTimeZone, { error: (issue) => `timeZone "${String(issue.input)}" is not an IANA time zone name, e.g. "Europe/Bucharest"` })
-    .default('UTC'),
+  timeZone: timeZoneOption('Europe/Bucharest'),
 });
 
 export type LightningMsgCredentials = z.infer<typeof lightningMsgCredentialsSchema>;

@@ -2,20 +2,18 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { ProviderCapabilities } from '../adapter.js';
 import type { ProviderDefinition } from '../definition.js';
+import { requiredString, wholeNumberOption } from '../settings.js';
 import { createSmsGateAdapter } from './adapter.js';
-
-const secret = (field: string, what: string) =>
-  z.string({ error: `${field} must be a string: ${what}` }).trim().min(1, `${field} must not be empty: ${what}`);
 
 /** API v1 (`/v1/sms/send`): the account's username and password, sent with every request. */
 const v1Credentials = z.strictObject({
-  username: secret('username', 'the SMSGate account username (API v1)'),
-  password: secret('password', 'the SMSGate account password (API v1)'),
+  username: requiredString('username', 'the SMSGate account username (API v1)'),
+  password: requiredString('password', 'the SMSGate account password (API v1)'),
 });
 
 /** API v2 (`/api/v2/...`): an API key, sent as X-API-Key. */
 const v2Credentials = z.strictObject({
-  apiKey: secret('apiKey', 'an SMSGate API key (API v2, sent as X-API-Key)'),
+  apiKey: requiredString('apiKey', 'an SMSGate API key (API v2, sent as X-API-Key)'),
 });
 
 /** The connection's credentials choose the API version: username + password is v1, apiKey is v2. */
@@ -41,12 +39,7 @@ const options = z.strictObject({
     .refine((code) => isSupportedCountry(code), { error: (issue) => `country "${String(issue.input)}" is not an ISO 3166 alpha-2 code with a phone plan, e.g. "KE"` })
     .default('KE'),
   /** SMSGate answers `x-ratelimit-limit: 60`: 60 requests a minute unless the account has more. */
-  requestsPerMinute: z
-    .number({ error: 'requestsPerMinute must be a number' })
-    .int('requestsPerMinute must be a whole number')
-    .min(1, 'requestsPerMinute must be at least 1')
-    .max(6000, 'requestsPerMinute must be at most 6000')
-    .default(60),
+  requestsPerMinute: wholeNumberOption('requestsPerMinute', 1, 6000, 60),
 });
 
 export type SmsGateCredentials = z.infer<typeof credentials>;

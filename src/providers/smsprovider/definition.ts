@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProviderCapabilities } from '../adapter.js';
 import type { ProviderDefinition } from '../definition.js';
+import { wholeNumberOption } from '../settings.js';
 import { createSmsProviderAdapter } from './adapter.js';
 
 const credentials = z.strictObject({
@@ -12,12 +13,7 @@ const credentials = z.strictObject({
 
 /** Standard plans allow 10 requests per second, Enterprise 50. */
 const options = z.strictObject({
-  requestsPerSecond: z
-    .number({ error: 'requestsPerSecond must be a number' })
-    .int('requestsPerSecond must be a whole number')
-    .min(1, 'requestsPerSecond must be at least 1')
-    .max(1000, 'requestsPerSecond must be at most 1000')
-    .default(10),
+  requestsPerSecond: wholeNumberOption('requestsPerSecond', 1, 1000, 10),
 });
 
 export type SmsProviderCredentials = z.infer<typeof credentials>;
