@@ -1,6 +1,7 @@
 // npm run bench: Switchboard against a bare node:http + pg baseline, side by side in one run,
 // on PostgreSQL (BENCH_DATABASE_URL, default: the local server's "test" database, in a new
 // database created and dropped here). Prints ratios; the machine is whatever runs it.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
@@ -65,6 +66,8 @@ async function main() {
     if (!created.ok) throw new Error('could not create the bench account');
     const { account, adminKey } = created;
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // Dropping the database at the end cuts idle connections: not an error here.
+    pool.on('error', () => {});
     await pool.query(
       `insert into messages (id, account_id, "to", body, encoding, segments, status, created_at)
        select gen_random_uuid(), $1, '+4071' || lpad(i::text, 7, '0'), 'Bench message ' || i, 'GSM7', 1, 'DELIVERED',
@@ -74,7 +77,7 @@ async function main() {
     );
     await pool.query('analyze messages');
 
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', LOG_FORMAT: 'json' });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', LOG_FORMAT: 'json', CREDENTIALS_KEY: randomBytes(32).toString('base64') });
     const app = await startServices({ database, clock: systemClock, log: createLogger(config), sandboxDeliveryDelayMs: 50, publicUrl: () => 'http://127.0.0.1', credentialsKey: config.credentialsKey.key });
     const server = createSwitchboardServer({ config, database, services: app.services });
     const port = await server.listen(0, '127.0.0.1');

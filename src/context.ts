@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Db } from './db/client.js';
 import type { BulkSendRow, MessageRow, ProviderConnectionRow } from './db/schema.js';
 import type { StatusChange } from './domain/messages/apply-status.js';
+import type { AuthCache } from './domain/api-keys/auth-cache.js';
 import type { Viewer } from './domain/viewer.js';
 import type { CircuitState } from './dispatch/breakers.js';
 import type { PackageEntry } from './domain/packages/cache.js';
@@ -25,6 +26,8 @@ export interface Context {
     /** Messages changed status outside the dispatcher (cancel): publish the changes. */
     changed(changes: StatusChange[]): void;
   };
+  /** Recently read API keys; revoking or rotating one must forget it here. */
+  authCache: AuthCache;
   providers: {
     /** Seals and opens connection credentials. */
     credentialsKey: Buffer;

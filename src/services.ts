@@ -5,6 +5,7 @@ import type { MessageRow } from './db/schema.js';
 import { createDispatcher, type DispatcherOptions } from './dispatch/dispatcher.js';
 import type { Logger } from './logger.js';
 import type { BreakerSettings } from './dispatch/breakers.js';
+import { createAuthCache } from './domain/api-keys/auth-cache.js';
 import { createPoller } from './dispatch/poller.js';
 import type { StatusChange } from './domain/messages/apply-status.js';
 import { createProviderServices } from './provider-services.js';
@@ -13,6 +14,8 @@ import { createSwitchboardPubSub } from './realtime/pubsub.js';
 import { ingestProviderReport } from './webhooks/ingest.js';
 
 const MESSAGES_CHANNEL = 'switchboard_messages';
+/** How long a key read for one request serves the next ones: bounds revocation lag across instances. */
+const AUTH_CACHE_MS = 2_000;
 
 export interface ServiceOptions {
   database: Database;
@@ -88,7 +91,7 @@ export async function startServices(options: ServiceOptions) {
   };
 
   return {
-    services: { db, clock, log, pubsub, messages, providers },
+    services: { db, clock, log, pubsub, messages, providers, authCache: createAuthCache(AUTH_CACHE_MS) },
     async stop() {
       await Promise.all([dispatcher.stop(), poller.stop()]);
       await stopListening();

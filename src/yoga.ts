@@ -78,7 +78,7 @@ export function createYogaApp(services: Services, config: Config) {
         if (isIntrospectionOnly(initial.params.query, initial.params.operationName)) return { ...services, viewer: null };
         throw unauthenticated('An API key is required: send it as `X-Api-Key: <key>` or `Authorization: Bearer <key>`.');
       }
-      const result = await authenticate(services.db, services.clock, secret);
+      const result = await authenticate(services.db, services.clock, secret, services.authCache);
       if (!result.ok) throw unauthenticated(result.message);
       return { ...services, viewer: result.viewer };
     },

@@ -91,6 +91,7 @@ builder.relayMutationField(
         gracePeriodHours: input.gracePeriodHours ?? undefined,
       });
       if (!result.ok) return failed(result.errors);
+      context.authCache.forget(result.previous.id);
       announceApiKeyChange(context.pubsub, { change: 'ROTATED', apiKey: result.previous, replacement: result.apiKey }, context.clock.now());
       return { ...issued(result), previous: result.previous };
     },
@@ -126,6 +127,7 @@ builder.relayMutationField(
       if (!id.ok) return failed(id.errors);
       const result = await revokeApiKey(context.db, context.clock, context.viewer!, id.id);
       if (!result.ok) return failed(result.errors);
+      context.authCache.forget(result.apiKey.id);
       if (result.changed) announceApiKeyChange(context.pubsub, { change: 'REVOKED', apiKey: result.apiKey }, context.clock.now());
       return { apiKey: result.apiKey, userErrors: [] };
     },

@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/client.js';
 import { toIsoTimestamp } from '../../db/timestamps.js';
 import type { Viewer } from '../viewer.js';
+import type { AuthCache } from './auth-cache.js';
 import { isScope } from './scopes.js';
 import { hashSecret, isWellFormedSecret } from './secret.js';
 import { apiKeyStatus, isUsable } from './status.js';
@@ -12,14 +13,19 @@ export const LAST_USED_PRECISION_MS = 60_000;
 
 export type Authentication = { ok: true; viewer: Viewer } | { ok: false; message: string };
 
-export async function authenticate(db: Db, clock: Clock, secret: string): Promise<Authentication> {
+export async function authenticate(db: Db, clock: Clock, secret: string, cache?: AuthCache): Promise<Authentication> {
   if (!isWellFormedSecret(secret)) {
     return { ok: false, message: 'The API key is malformed: check that it was copied whole (keys start with "sb_" and end with a checksum).' };
   }
-  const found = await findApiKeyByHash(db, hashSecret(secret));
-  if (!found) return { ok: false, message: 'The API key is not recognised.' };
-  const { key, account } = found;
   const now = clock.now();
+  const hash = hashSecret(secret);
+  let found = cache?.get(hash, now.getTime());
+  if (!found) {
+    found = await findApiKeyByHash(db, hash);
+    if (!found) return { ok: false, message: 'The API key is not recognised.' };
+    cache?.set(hash, found, now.getTime());
+  }
+  const { key, account } = found;
   const status = apiKeyStatus(key, now);
   if (!isUsable(status)) {
     const when = status === 'EXPIRED' ? key.expiresAt : key.revokedAt!;
@@ -27,6 +33,7 @@ export async function authenticate(db: Db, clock: Clock, secret: string): Promis
   }
   if (!key.lastUsedAt || now.getTime() - new Date(key.lastUsedAt).getTime() >= LAST_USED_PRECISION_MS) {
     await touchApiKey(db, key.id, now, LAST_USED_PRECISION_MS);
+    key.lastUsedAt = now.toISOString();
   }
   return { ok: true, viewer: { accountId: key.accountId, account, apiKeyId: key.id, scopes: key.scopes.filter(isScope) } };
 }

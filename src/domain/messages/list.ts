@@ -44,18 +44,26 @@ export function listMessages(db: Db, accountId: string, filter: MessageFilter, o
   };
   const unfiltered = Object.values(filter).every((value) => value == null) && !bySchedule;
   const where = unfiltered ? eq(messages.accountId, sql.placeholder('accountId')) : conditions(accountId, filter, order);
-  return paginate(args, keyset, ({ where: page, orderBy, limit, params, shape }) =>
-    db
-      .select()
-      .from(messages)
-      .where(and(where, page))
-      .orderBy(...orderBy)
-      .limit(limit)
-      // The unfiltered list, the one most clients page through, is prepared once per shape; with
-      // filters the text varies, so it runs unnamed (an empty name is an unnamed statement).
-      .prepare(unfiltered ? `messages_page_${shape}` : '')
-      .execute({ ...params, accountId }),
-  );
+  return paginate(args, keyset, ({ where: page, orderBy, limit, params, shape }) => {
+    const build = (name: string) => db.select().from(messages).where(and(where, page)).orderBy(...orderBy).limit(limit).prepare(name);
+    // The unfiltered list, the one most clients page through, is built and prepared once per
+    // shape; with filters the text varies, so it runs unnamed (an empty name is an unnamed statement).
+    const query = unfiltered ? preparedPage(db, shape, () => build(`messages_page_${shape}`)) : build('');
+    return query.execute({ ...params, accountId });
+  });
+}
+
+interface PreparedPage {
+  execute(params: Record<string, unknown>): Promise<MessageRow[]>;
+}
+const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>();
+
+function preparedPage(db: Db, shape: string, build: () => PreparedPage): PreparedPage {
+  const byShape = preparedPages.get(db) ?? new Map<string, PreparedPage>();
+  preparedPages.set(db, byShape);
+  const query = byShape.get(shape) ?? build();
+  byShape.set(shape, query);
+  return query;
 }
 
 export async function countMessages(db: Db, accountId: string, filter: MessageFilter, order: MessageOrder): Promise<number> {
