@@ -39,7 +39,7 @@ export function createProviderServices(options: ProviderServiceOptions) {
     pool.forConnection({
       id: connection.id,
       kind: connection.kind,
-      credentials: connection.credentialsSealed ? openCredentials(credentialsKey, connection.id, connection.credentialsSealed) : {},
+      credentials: () => (connection.credentialsSealed ? openCredentials(credentialsKey, connection.id, connection.credentialsSealed) : {}),
       baseUrl: connection.baseUrl,
       options: connection.options,
       version: connection.updatedAt,

@@ -3,11 +3,11 @@ import type { ProviderAdapter } from './adapter.js';
 import { isProviderKind, providerDefinition, webhookPath } from './registry.js';
 import type { Sandbox } from './sandbox/adapter.js';
 
-/** A connection as an adapter needs it: credentials already opened. */
+/** A connection as an adapter needs it; credentials are opened only when an adapter is built. */
 export interface ResolvedConnection {
   id: string;
   kind: string;
-  credentials: Record<string, unknown>;
+  credentials: () => Record<string, unknown>;
   baseUrl: string | null;
   options: Record<string, unknown>;
   /** A changed connection gets a new adapter (new credentials, new limiter settings). */
@@ -34,7 +34,7 @@ export function createAdapterPool({ clock, publicUrl, timeoutMs, sandbox }: Adap
     const definition = providerDefinition(connection.kind);
     return definition.create({
       connectionId: connection.id,
-      credentials: connection.credentials,
+      credentials: connection.credentials(),
       baseUrl: connection.baseUrl ?? definition.defaultBaseUrl,
       webhookUrl: `${publicUrl()}${webhookPath(connection.kind, connection.id)}`,
       options: definition.options.parse(connection.options),
