@@ -124,6 +124,15 @@ describe('messages connection', () => {
   });
 });
 
+describe('nodes', () => {
+  it('lists the same items as edges, without cursors', async () => {
+    const { body } = await server.graphql('{ viewer { account { messages(first: 3) { nodes { id } edges { node { id } } } } } }', {}, { key: owner.key });
+    const page = (body.data as { viewer: { account: { messages: { nodes: Array<{ id: string }>; edges: Array<{ node: { id: string } }> } } } }).viewer.account.messages;
+    expect(page.nodes).toHaveLength(3);
+    expect(page.nodes).toEqual(page.edges.map((edge) => edge.node));
+  });
+});
+
 describe('message and node', () => {
   it('return the account’s own message and null for another account’s', async () => {
     const other = await server.createAccount();

@@ -37,6 +37,7 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
+    nodesOnConnection: { description: 'The items on this page, without cursors: a shortcut for `edges { node }`.' },
     nodeFieldOptions: { description: 'The item at the end of this edge.', nullable: false },
     nodeTypeOptions: { description: 'An object with a globally unique, opaque ID, fetchable with `node(id:)`.' },
     nodeQueryOptions: {
