@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrandSmsEmulator, type BrandSmsEmulator } from './emulators/brandsms.js';
 import { startLightningMsgEmulator, type LightningMsgEmulator } from './emulators/lightningmsg.js';
+import { startSmsGateEmulator, type SmsGateEmulator } from './emulators/smsgate.js';
 import { startSmsProviderEmulator, type SmsProviderEmulator } from './emulators/smsprovider.js';
 import { graphql } from './gql/index.js';
 import { connectForTest } from './support/providers.js';
@@ -51,6 +52,7 @@ let server: TestServer;
 let smsProvider: SmsProviderEmulator;
 let brand: BrandSmsEmulator;
 let lightning: LightningMsgEmulator;
+let smsGate: SmsGateEmulator;
 
 beforeAll(async () => {
   server = await startTestServer({ breaker: { errorThresholdPercentage: 50, volumeThreshold: 3, resetTimeoutMs: 60_000 }, dispatcher: { retryBaseMs: 50, retryMaxMs: 100 } });
@@ -60,10 +62,11 @@ beforeAll(async () => {
     accounts: [{ apiKey: 'lm-a', secretCode: 's', webhookHeaders: { 'X-H': 'h' }, packages: [{ name: 'p', totalSms: 1000, usedSms: 0, expireDate: '2099-01-01 00:00:00' }] }],
     deliveryDelayMs: 600_000,
   });
+  smsGate = await startSmsGateEmulator({ accounts: [{ apiKey: 'sg', balance: 1000 }], deliveryDelayMs: 600_000 });
 });
 afterAll(async () => {
   await server?.close();
-  await Promise.all([smsProvider?.close(), brand?.close(), lightning?.close()]);
+  await Promise.all([smsProvider?.close(), brand?.close(), lightning?.close(), smsGate?.close()]);
 });
 
 /** An account whose sandbox is off, so only the connections a test makes can send. */
@@ -137,6 +140,21 @@ describe('failover', () => {
 });
 
 describe('rate limits', () => {
+  it('a connection whose own limit is used up for longer than a short wait passes the message on at once', async () => {
+    const account = await accountWithoutSandbox();
+    await connectForTest(server, account.key, { kind: 'SMSGATE', label: 'One a minute', priority: 10, baseUrl: smsGate.url, options: { requestsPerMinute: 1 }, credentials: { apiKey: 'sg' } });
+    await connectForTest(server, account.key, { kind: 'BRANDSMS', label: 'B', priority: 20, baseUrl: brand.url, credentials: { key: 'bs-b', brandId: 'b', callbackKey: 'c' } });
+    const first = await settled(account.key, await send(account.key, 'first of the minute'));
+    const second = await settled(account.key, await send(account.key, 'second of the minute'));
+    expect(first.provider).toEqual({ label: 'One a minute' });
+    expect(second).toMatchObject({ status: 'SENT', provider: { label: 'B' } });
+    expect(second.attempts).toEqual([
+      { provider: { label: 'One a minute' }, succeeded: false, errorCode: 'RATE_LIMITED', providerStatus: 'local_rate_limit' },
+      expect.objectContaining({ provider: { label: 'B' }, succeeded: true }),
+    ]);
+    expect(smsGate.messages.filter((m) => m.body === 'second of the minute')).toHaveLength(0);
+  });
+
   it('a provider limited to 5 requests a second is never sent more, counted at the provider', async () => {
     const account = await accountWithoutSandbox();
     await connectForTest(server, account.key, { kind: 'SMSPROVIDER', label: 'Slow', baseUrl: smsProvider.url, options: { requestsPerSecond: 5 }, credentials: { apiKey: 'sp-a', webhookSecret: 's' } });

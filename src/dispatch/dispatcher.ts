@@ -11,6 +11,8 @@ export interface DispatcherOptions extends Omit<DeliveryOptions, 'maxAttempts' |
   retryMaxMs?: number;
   /** The longest an idle dispatcher sleeps without a wake-up (covers other instances' inserts). */
   idleMs?: number;
+  /** Claimed batches with providers at once. */
+  concurrency?: number;
 }
 
 /**
@@ -19,11 +21,12 @@ export interface DispatcherOptions extends Omit<DeliveryOptions, 'maxAttempts' |
  */
 export function createDispatcher(options: DispatcherOptions) {
   const { db, clock, log } = options;
-  const { batchSize = 50, leaseMs = 30_000, maxAttempts = 5, retryBaseMs = 1_000, retryMaxMs = 60_000, idleMs = 5_000 } = options;
+  const { batchSize = 50, leaseMs = 30_000, maxAttempts = 5, retryBaseMs = 1_000, retryMaxMs = 60_000, idleMs = 5_000, concurrency = 4 } = options;
   let running = false;
   let loop: Promise<void> | undefined;
-  let wakeUp: () => void = () => {};
-  let woken = false;
+  let wokenEarly = false;
+  const sleepers = new Set<() => void>();
+  const inFlight = new Set<Promise<void>>();
 
   const deliverClaimed = createDelivery({ ...options, maxAttempts, retryBaseMs, retryMaxMs });
 
@@ -43,31 +46,49 @@ export function createDispatcher(options: DispatcherOptions) {
     }
   };
 
-  const sleep = async () => {
+  /** Until the next message falls due, `wake()`, or (when given) a batch in flight finishes. */
+  const sleep = async (orUntil?: Promise<unknown>) => {
     const next = await nextDueAt(db).catch(() => undefined);
-    if (woken) return void (woken = false);
+    if (wokenEarly) return void (wokenEarly = false);
     const delay = next ? Math.max(0, Math.min(idleMs, next.getTime() - clock.now().getTime())) : idleMs;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      wakeUp = () => (clearTimeout(timer), resolve());
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, delay);
+      sleepers.add(done);
+      orUntil?.then(done, done);
     });
-    wakeUp = () => {};
-    woken = false;
+    wokenEarly = false;
   };
 
+  /**
+   * Up to `concurrency` claimed batches are with providers at once, so one provider that makes a
+   * batch wait (its rate limit) does not hold up the messages of the others.
+   */
   const run = async () => {
     while (running) {
+      if (inFlight.size >= concurrency) {
+        await Promise.race(inFlight);
+        continue;
+      }
       try {
         const claimed = await claimDueMessages(db, clock.now(), batchSize, leaseMs);
         if (claimed.length > 0) {
-          await holdingLeases(claimed, () => deliverClaimed(claimed));
+          const work: Promise<void> = holdingLeases(claimed, () => deliverClaimed(claimed))
+            .catch((error) => log.error({ err: error }, 'dispatch failed'))
+            .finally(() => inFlight.delete(work));
+          inFlight.add(work);
           continue;
         }
       } catch (error) {
         log.error({ err: error }, 'could not claim due messages');
       }
-      if (running) await sleep();
+      if (running) await sleep(inFlight.size > 0 ? Promise.race(inFlight) : undefined);
     }
+    await Promise.all(inFlight);
   };
 
   return {
@@ -78,12 +99,12 @@ export function createDispatcher(options: DispatcherOptions) {
     },
     /** New work is due now: stop sleeping. */
     wake() {
-      woken = true;
-      wakeUp();
+      wokenEarly = true;
+      for (const wakeUp of [...sleepers]) wakeUp();
     },
     async stop() {
       running = false;
-      wakeUp();
+      for (const wakeUp of [...sleepers]) wakeUp();
       await loop;
     },
   };

@@ -279,13 +279,17 @@ describe('the SMSGate emulator', () => {
 });
 
 describe('SMSGate rate limit', () => {
-  it('sends only 5 of 12 sends within the minute at 5 requests per minute, and none is refused', async () => {
+  it('sends only 5 of 12 within the minute at 5 requests per minute; the rest are refused here, not by SMSGate, to go elsewhere or later', async () => {
     const { emulator, adapter } = await setUp({ requestsPerMinute: 5, windowMs: 1000 }, { requestsPerMinute: 5 });
-    const settled: SendOutcome[] = [];
-    for (let i = 0; i < 12; i += 1) void sendOne(adapter).then((outcome) => outcome && settled.push(outcome));
-    await wait(1000);
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => sendOne(adapter)));
     expect(emulator.requests).toHaveLength(5);
-    expect(settled.map((outcome) => outcome.ok)).toEqual([true, true, true, true, true]);
+    expect(outcomes.filter((outcome) => outcome?.ok)).toHaveLength(5);
+    const refused = outcomes.filter((outcome) => outcome && !outcome.ok);
+    expect(refused).toHaveLength(7);
+    for (const outcome of refused) {
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryable: true, providerStatus: 'local_rate_limit' } });
+      expect(!outcome!.ok && outcome!.error.retryAfterMs).toBeGreaterThan(50_000);
+    }
     const times = emulator.requests.map((request) => request.at);
     const busiest = Math.max(...times.map((start) => times.filter((at) => at >= start && at < start + 60_000).length));
     expect(busiest).toBeLessThanOrEqual(5);

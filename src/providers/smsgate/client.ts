@@ -28,7 +28,8 @@ export function createSmsGateClient(config: AdapterConfig<SmsGateCredentials, Sm
     version,
     async call(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<SmsGateCall> {
       if (!baseUrl) return { ok: false, error: { code: 'REJECTED', message: 'SMSGate has no documented address: set the connection’s baseUrl', retryable: false, providerStatus: 'no_base_url' } };
-      await limiter.acquire();
+      const refused = await limiter.acquire();
+      if (refused) return { ok: false, error: refused };
       const body = form ? new URLSearchParams({ ...form, ...authForm }).toString() : undefined;
       const result = await providerFetch({
         method,

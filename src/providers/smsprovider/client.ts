@@ -17,7 +17,8 @@ export function createSmsProviderClient(config: AdapterConfig<SmsProviderCredent
 
   return {
     async call(method: 'GET' | 'POST', path: string, body?: object): Promise<ProviderResult<{ json: unknown; status: number }>> {
-      await limiter.acquire();
+      const refused = await limiter.acquire();
+      if (refused) return { ok: false, error: refused };
       const result = await providerFetch({
         method,
         url: `${baseUrl}${path}`,
