@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../src/clock.js';
-import type { OutboundMessage, ProviderAdapter, SendOutcome } from '../../src/providers/adapter.js';
+import type { ProviderAdapter } from '../../src/providers/adapter.js';
 import { brandSmsDefinition, type BrandSmsCredentials } from '../../src/providers/brandsms/definition.js';
 import { startBrandSmsEmulator, type BrandSmsEmulator } from '../emulators/brandsms.js';
+import { errorOf, outboundMessage as message, waitFor } from '../support/adapters.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const CREDENTIALS: BrandSmsCredentials = { key: 'live-key-1', brandId: 'brand-42', callbackKey: 'callback-secret' };
@@ -47,22 +48,7 @@ function adapterWith(overrides: { credentials?: Partial<BrandSmsCredentials>; op
   return adapter;
 }
 
-let nextId = 0;
-function message(to: string, overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  nextId += 1;
-  return { id: `msg_${nextId}`, to, sender: 'Shop', body: 'Your order shipped', sendAt: null, otp: false, ...overrides };
-}
-
 const sentParams = (index = 0) => new URLSearchParams(emulator.requests[index]!.body);
-const errorOf = (outcome: SendOutcome | undefined) => (outcome && !outcome.ok ? outcome.error : undefined);
-
-async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('BrandSMS definition', () => {
   it('options default to UTC with the stop list checked, and an unknown time zone is refused', () => {

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import type { OutboundMessage, ProviderAdapter, ProviderResult, SendOutcome } from '../../src/providers/adapter.js';
+import type { OutboundMessage, ProviderAdapter, SendOutcome } from '../../src/providers/adapter.js';
 import { lightningMsgDefinition, type LightningMsgCredentials } from '../../src/providers/lightningmsg/definition.js';
 import { startLightningMsgEmulator, type LightningMsgAccount, type LightningMsgEmulator } from '../emulators/lightningmsg.js';
+import { errorOf, outboundMessage as message, waitFor } from '../support/adapters.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 /** Header names in another case than the emulator's account: they are compared case-insensitively. */
@@ -59,26 +60,12 @@ function adapterWith(overrides: { credentials?: Partial<LightningMsgCredentials>
   return adapter;
 }
 
-let nextId = 0;
-function message(to: string, overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  nextId += 1;
-  return { id: `msg_${nextId}`, to, sender: 'Shop', body: 'Your order shipped', sendAt: null, otp: false, ...overrides };
-}
 
 const sentForm = (index = 0) => new URLSearchParams(emulator.requests[index]!.body);
 const pathOf = (index = 0) => emulator.requests[index]!.path.replace('/api/v1/sms_services/sms/', '');
-const errorOf = (outcome: SendOutcome | ProviderResult<object> | undefined) => (outcome && !outcome.ok ? outcome.error : undefined);
 const idOf = (outcome: SendOutcome | undefined) => (outcome?.ok ? outcome.providerMessageId : '');
 const reportsOf = () => receiver.parsed.flatMap((parsed) => (parsed.ok ? parsed.reports : []));
 const bucharest = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: ZONE, hourCycle: 'h23' });
-
-async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('LightningMSG definition', () => {
   it('options default to UTC and an unknown time zone is refused', () => {

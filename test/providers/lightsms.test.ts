@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../src/clock.js';
-import type { OutboundMessage, SendOutcome } from '../../src/providers/adapter.js';
+import type { OutboundMessage } from '../../src/providers/adapter.js';
 import { lightSmsDefinition, type LightSmsCredentials } from '../../src/providers/lightsms/definition.js';
 import { readAnswer } from '../../src/providers/lightsms/answer.js';
 import { signParameters } from '../../src/providers/lightsms/signature.js';
 import { startLightSmsEmulator, type LightSmsAccount, type LightSmsEmulator } from '../emulators/lightsms.js';
+import { errorOf, outboundMessage as message } from '../support/adapters.js';
 
 const CREDENTIALS: LightSmsCredentials = { login: 'shop-login', apiKey: 'shop-api-key' };
 const ACCOUNTS: LightSmsAccount[] = [
@@ -34,15 +35,9 @@ function adapterWith(overrides: { credentials?: Partial<LightSmsCredentials>; op
   });
 }
 
-let nextId = 0;
-function message(to: string, overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  nextId += 1;
-  return { id: `msg_${nextId}`, to, sender: 'Shop', body: 'Your order shipped', sendAt: null, otp: false, ...overrides };
-}
 
 const query = (index = 0) => emulator.requests[index]!.query;
 const paths = () => emulator.requests.map((request) => request.path.replace('/external/get/', ''));
-const errorOf = (outcome: SendOutcome | undefined) => (outcome && !outcome.ok ? outcome.error : undefined);
 const phoneNumber = (i: number) => `+3706${String(1_000_000 + i)}`;
 
 /** Calls the emulator directly with parameters signed the document's way; the answer as text. */

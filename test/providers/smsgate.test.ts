@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import type { OutboundMessage, ProviderAdapter, SendOutcome } from '../../src/providers/adapter.js';
+import type { OutboundMessage, ProviderAdapter } from '../../src/providers/adapter.js';
 import { smsGateDefinition, type SmsGateCredentials } from '../../src/providers/smsgate/definition.js';
 import { startSmsGateEmulator, type SmsGateEmulator, type SmsGateEmulatorOptions } from '../emulators/smsgate.js';
+import { errorOf } from '../support/adapters.js';
 
 const V1 = { username: 'user123', password: 'pass123' };
 const V2 = { apiKey: 'sg_live_switchboard' };
@@ -47,7 +48,6 @@ function message(fields: Partial<OutboundMessage> = {}): OutboundMessage {
 }
 
 const formOf = (target: SmsGateEmulator, index = 0) => Object.fromEntries(new URLSearchParams(target.requests[index]?.body ?? ''));
-const errorOf = (outcome: SendOutcome | undefined) => (outcome && !outcome.ok ? outcome.error : undefined);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function sendOne(adapter: ProviderAdapter, fields: Partial<OutboundMessage> = {}) {

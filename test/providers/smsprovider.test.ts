@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import type { OutboundMessage, ProviderAdapter, SendOutcome, WebhookParse, WebhookRequest } from '../../src/providers/adapter.js';
+import type { OutboundMessage, ProviderAdapter, WebhookParse, WebhookRequest } from '../../src/providers/adapter.js';
 import { smsProviderDefinition } from '../../src/providers/smsprovider/definition.js';
 import { startSmsProviderEmulator, type SmsProviderEmulator, type SmsProviderEmulatorOptions } from '../emulators/smsprovider.js';
+import { errorOf } from '../support/adapters.js';
 
 const ACCOUNT = { apiKey: 'sk_live_switchboard', webhookSecret: 'whsec_switchboard', credits: 1230 };
 const CALLBACK_INTERVAL_MS = 100;
@@ -44,7 +45,6 @@ function message(fields: Partial<OutboundMessage> = {}): OutboundMessage {
 }
 
 const sentBodies = (target: SmsProviderEmulator) => target.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body) as Record<string, unknown>);
-const errorOf = (outcome: SendOutcome | undefined) => (outcome && !outcome.ok ? outcome.error : undefined);
 
 async function sendOne(adapter: ProviderAdapter, fields: Partial<OutboundMessage> = {}) {
   const [outcome] = await adapter.send([message(fields)]);
