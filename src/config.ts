@@ -54,6 +54,10 @@ const environment = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
     .optional(),
   PROVIDER_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+    .optional(),
   STATUS_POLL_AFTER_SECONDS: integer(1, 86_400).default(300),
   STATUS_POLL_INTERVAL_MS: integer(100, 3_600_000).default(5_000),
   PACKAGES_CACHE_SECONDS: integer(0, 86_400).default(60),
@@ -78,6 +82,8 @@ export interface Config {
   credentialsKey: { key: Buffer; development: boolean };
   providerTimeoutMs: number;
   polling: { afterMs: number; intervalMs: number };
+  /** Events (status changes, key revocations) shared across instances; in memory when unset. */
+  redisUrl: string | undefined;
   packagesCacheMs: number;
   breaker: { errorThresholdPercentage: number; volumeThreshold: number; resetTimeoutMs: number };
 }
@@ -123,6 +129,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     providerTimeoutMs: env.PROVIDER_TIMEOUT_MS,
     polling: { afterMs: env.STATUS_POLL_AFTER_SECONDS * 1000, intervalMs: env.STATUS_POLL_INTERVAL_MS },
     packagesCacheMs: env.PACKAGES_CACHE_SECONDS * 1000,
+    redisUrl: env.REDIS_URL,
     breaker: { errorThresholdPercentage: env.BREAKER_ERROR_PERCENT, volumeThreshold: env.BREAKER_VOLUME_THRESHOLD, resetTimeoutMs: env.BREAKER_RESET_SECONDS * 1000 },
   };
 }

@@ -41,6 +41,7 @@ async function main() {
     polling: config.polling,
     packagesCacheMs: config.packagesCacheMs,
     breaker: config.breaker,
+    redisUrl: config.redisUrl,
   });
   const server = createSwitchboardServer({ config, database, services: app.services });
   const port = await server.listen(config.port, config.host);

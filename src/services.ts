@@ -29,6 +29,8 @@ export interface ServiceOptions {
   polling?: { afterMs: number; intervalMs: number };
   packagesCacheMs?: number;
   breaker?: BreakerSettings;
+  /** Share events across instances through Redis. */
+  redisUrl?: string;
   dispatcher?: Partial<Pick<DispatcherOptions, 'batchSize' | 'leaseMs' | 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs' | 'idleMs'>>;
 }
 
@@ -37,7 +39,13 @@ export async function startServices(options: ServiceOptions) {
   const { database, clock, log, sandboxDeliveryDelayMs = 2_000, dispatcher: tuning, publicUrl, credentialsKey, providerTimeoutMs = 10_000 } = options;
   const { polling = { afterMs: 300_000, intervalMs: 5_000 }, packagesCacheMs = 60_000, breaker = { errorThresholdPercentage: 50, volumeThreshold: 3, resetTimeoutMs: 30_000 } } = options;
   const { db } = database;
-  const pubsub = createSwitchboardPubSub();
+  const { pubsub, close: closePubSub } = createSwitchboardPubSub(options.redisUrl, (error) => log.warn({ err: error }, 'Redis connection problem'));
+  const authCache = createAuthCache(AUTH_CACHE_MS);
+  // A key revoked on any instance (through Redis) is forgotten here at once.
+  const revocations = pubsub.subscribe('apiKeyRevoked');
+  void (async () => {
+    for await (const { apiKeyId } of revocations) authCache.forget(apiKeyId);
+  })().catch((error) => log.warn({ err: error }, 'revocation listener stopped'));
   const publish = (change: StatusChange) => publishStatusChange(pubsub, change);
   const providerServices = createProviderServices({
     db,
@@ -91,11 +99,13 @@ export async function startServices(options: ServiceOptions) {
   };
 
   return {
-    services: { db, clock, log, pubsub, messages, providers, authCache: createAuthCache(AUTH_CACHE_MS) },
+    services: { db, clock, log, pubsub, messages, providers, authCache },
     async stop() {
       await Promise.all([dispatcher.stop(), poller.stop()]);
       await stopListening();
       providerServices.close();
+      await revocations.return?.();
+      await closePubSub();
     },
   };
 }

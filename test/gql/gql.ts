@@ -35,6 +35,9 @@ type Documents = {
     "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": typeof types.MessagesPageDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": typeof types.MessageByIdDocument,
+    "\n  mutation SendOnA($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": typeof types.SendOnADocument,
+    "\n  mutation RevokeOnA($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n": typeof types.RevokeOnADocument,
+    "\n  query ViewerOnB {\n    viewer { account { name } }\n  }\n": typeof types.ViewerOnBDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": typeof types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": typeof types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": typeof types.NodesDocument,
@@ -78,6 +81,9 @@ const documents: Documents = {
     "\n  query MessagesPage($first: Int, $after: String, $last: Int, $before: String, $filter: MessageFilter, $orderBy: MessageOrder) {\n    viewer {\n      account {\n        messages(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          edges { node { id to status } }\n          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        }\n      }\n    }\n  }\n": types.MessagesPageDocument,
     "\n  mutation Send($input: SendInput!) {\n    send(input: $input) {\n      message { id to body encoding segments status scheduledAt createdAt provider { kind } }\n      userErrors { field message code }\n    }\n  }\n": types.SendDocument,
     "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n": types.MessageByIdDocument,
+    "\n  mutation SendOnA($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": types.SendOnADocument,
+    "\n  mutation RevokeOnA($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n": types.RevokeOnADocument,
+    "\n  query ViewerOnB {\n    viewer { account { name } }\n  }\n": types.ViewerOnBDocument,
     "\n  query Ids {\n    viewer { account { id } apiKey { id } }\n  }\n": types.IdsDocument,
     "\n  query Node($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Account { name }\n      ... on ApiKey { name prefix }\n    }\n  }\n": types.NodeDocument,
     "\n  query Nodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id __typename }\n  }\n": types.NodesDocument,
@@ -198,6 +204,18 @@ export function graphql(source: "\n  mutation Send($input: SendInput!) {\n    se
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n"): (typeof documents)["\n  query MessageById($id: ID!) {\n    message(id: $id) {\n      id status sentAt deliveredAt failedAt providerMessageId\n      error { code message }\n      events { status providerStatus applied }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendOnA($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation SendOnA($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOnA($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n"): (typeof documents)["\n  mutation RevokeOnA($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { userErrors { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerOnB {\n    viewer { account { name } }\n  }\n"): (typeof documents)["\n  query ViewerOnB {\n    viewer { account { name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,6 +37,9 @@ export async function startTestServer(
     packagesCacheMs?: number;
     /** Log at debug level into `logLines`, for tests that check what is (not) logged. */
     captureLogs?: boolean;
+    redisUrl?: string;
+    /** Another test server's database: a second instance of the same deployment (not closed here). */
+    sharedDatabase?: Database;
   } = {},
 ) {
   const logLevel = options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -45,7 +48,7 @@ export async function startTestServer(
   const log = createLogger(config, options.captureLogs ? { write: (line: string) => void logLines.push(line) } : undefined);
   const statements: string[] = [];
   let url = '';
-  const database: Database = await createTestDatabase((sql) => statements.push(sql));
+  const database: Database = options.sharedDatabase ?? (await createTestDatabase((sql) => statements.push(sql)));
   const clock = new TestClock();
   const app = await startServices({
     database,
@@ -58,6 +61,7 @@ export async function startTestServer(
     polling: options.polling ?? { afterMs: 60_000, intervalMs: 200 },
     breaker: options.breaker,
     packagesCacheMs: options.packagesCacheMs,
+    redisUrl: options.redisUrl,
     dispatcher: { retryBaseMs: 50, retryMaxMs: 200, ...options.dispatcher },
   });
   const server = createSwitchboardServer({ config, database, services: app.services, socketRecheckMs: options.socketRecheckMs ?? 200 });
@@ -117,7 +121,7 @@ export async function startTestServer(
       await Promise.all(clients.map((client) => client.dispose()));
       await server.close();
       await app.stop();
-      await database.close();
+      if (!options.sharedDatabase) await database.close();
     },
   };
 }
