@@ -18,7 +18,7 @@ export interface ProviderServiceOptions {
   credentialsKey: Buffer;
   providerTimeoutMs: number;
   sandboxDeliveryDelayMs: number;
-  sandboxReport: (connectionId: string, report: ProviderStatusReport) => void;
+  sandboxReport: (connectionId: string, report: ProviderStatusReport, attempt?: number) => void;
   breaker: BreakerSettings;
   packagesCacheMs: number;
   /** How long a pushing provider's report may be late before the poller asks. */

@@ -11,7 +11,7 @@ import type { StatusChange } from './domain/messages/apply-status.js';
 import { createProviderServices } from './provider-services.js';
 import { publishStatusChange } from './realtime/message-events.js';
 import { createSwitchboardPubSub } from './realtime/pubsub.js';
-import { ingestProviderReport } from './webhooks/ingest.js';
+import { ingestReport } from './webhooks/ingest.js';
 
 const MESSAGES_CHANNEL = 'switchboard_messages';
 /** How long a key read for one request serves the next ones: bounds revocation lag across instances. */
@@ -55,10 +55,15 @@ export async function startServices(options: ServiceOptions) {
     providerTimeoutMs,
     sandboxDeliveryDelayMs,
     // The sandbox "calls back" like a provider's webhook would, through the same ingestion path.
-    sandboxReport: (connectionId, report) =>
-      ingestProviderReport(db, connectionId, report)
-        .then((change) => change && publish(change))
-        .catch((error) => log.error({ err: error }, 'could not apply a sandbox delivery report')),
+    // Like a provider's webhook retry, a report that beats the hand-over's record is tried again.
+    sandboxReport: function apply(connectionId, report, attempt = 1) {
+      ingestReport(db, connectionId, report)
+        .then(({ found, change }) => {
+          if (change) publish(change);
+          if (!found && attempt < 5) setTimeout(() => apply(connectionId, report, attempt + 1), 200 * attempt).unref();
+        })
+        .catch((error) => log.error({ err: error }, 'could not apply a sandbox delivery report'));
+    },
     breaker,
     packagesCacheMs,
     pollAfterMs: polling.afterMs,

@@ -58,3 +58,27 @@ describe('backoff', () => {
     expect(backoffDelayMs(20, 1000, 60_000, () => 1)).toBe(60_000);
   });
 });
+
+describe('a delivery report faster than the hand-over', () => {
+  it('is applied once the hand-over is recorded (a sandbox that reports at once)', async () => {
+    const instant = await startTestServer({ sandboxDeliveryDelayMs: 0 });
+    try {
+      const account = await instant.createAccount();
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const { body } = await instant.graphql(SendLater, { input: { to: `+4071234566${i}`, body: 'instant' } }, { key: account.key });
+        ids.push(body.data!.send!.message!.id);
+      }
+      const deadline = Date.now() + 5_000;
+      let statuses: string[] = [];
+      while (Date.now() < deadline) {
+        statuses = await Promise.all(ids.map(async (id) => (await instant.graphql(Delivery, { id }, { key: account.key })).body.data!.message!.status));
+        if (statuses.every((status) => status === 'DELIVERED')) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(statuses).toEqual(Array(5).fill('DELIVERED'));
+    } finally {
+      await instant.close();
+    }
+  });
+});

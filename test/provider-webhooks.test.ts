@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { messages } from '../src/db/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrandSmsEmulator, type BrandSmsEmulator } from './emulators/brandsms.js';
 import { startLightningMsgEmulator, type LightningMsgEmulator } from './emulators/lightningmsg.js';
@@ -102,9 +104,9 @@ describe.each(['LIGHTNINGMSG', 'SMSPROVIDER', 'BRANDSMS'] as const)('webhooks fr
     expect(await callWebhook(quiet[kind].webhookUrl, forge(providerMessageId, 'DELIVERED', wrong))).toBe(401);
     expect(await callWebhook(quiet[kind].webhookUrl, missing)).toBe(401);
     // SMS Provider signs its body (401); LightningMSG's changed body no longer parses (400); a
-    // BrandSMS query with another smsID names no message of ours (200, nothing applied).
+    // BrandSMS query with another smsID names no message of ours (409, nothing kept).
     const changed = await callWebhook(quiet[kind].webhookUrl, changeOneByte(forge(providerMessageId)));
-    expect(changed).toBe({ SMSPROVIDER: 401, LIGHTNINGMSG: 400, BRANDSMS: 200 }[kind]);
+    expect(changed).toBe({ SMSPROVIDER: 401, LIGHTNINGMSG: 400, BRANDSMS: 409 }[kind]);
     const message = await messageOf(id);
     expect(message.status).toBe('SENT');
     expect(message.events).toHaveLength(2);
@@ -128,6 +130,19 @@ describe.each(['LIGHTNINGMSG', 'SMSPROVIDER', 'BRANDSMS'] as const)('webhooks fr
     expect(message.status).toBe('DELIVERED');
     // Events sort by the provider's own times (whole seconds here), so compare them as a set.
     expect(message.events.map((e) => e.status).sort()).toEqual(['DELIVERED', 'QUEUED', 'SENT', 'SENT']);
+  });
+});
+
+describe('a report that beats the hand-over', () => {
+  it('is refused with 409 and nothing kept, so the provider’s retry applies it once the message is known', async () => {
+    const { id, providerMessageId } = await sendThrough('SMSPROVIDER');
+    const early = genuineCall.SMSPROVIDER(CREDENTIALS.SMSPROVIDER, `${providerMessageId}-not-yet`, 'DELIVERED', Date.now());
+    expect(await callWebhook(quiet.SMSPROVIDER.webhookUrl, early)).toBe(409);
+    // The hand-over's record lands: the message now carries the ID the report names.
+    const rawId = Buffer.from(id, 'base64').toString('utf8').split(':')[1]!;
+    await server.database.db.update(messages).set({ providerMessageId: `${providerMessageId}-not-yet` }).where(eq(messages.id, rawId));
+    expect(await callWebhook(quiet.SMSPROVIDER.webhookUrl, early)).toBe(200);
+    expect((await messageOf(id)).status).toBe('DELIVERED');
   });
 });
 

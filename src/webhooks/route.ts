@@ -4,7 +4,7 @@ import { isUuid } from '../db/ids.js';
 import type { StatusChange } from '../domain/messages/apply-status.js';
 import { findConnectionById } from '../domain/providers/store.js';
 import { isProviderKind, providerDefinition } from '../providers/registry.js';
-import { ingestProviderReport } from './ingest.js';
+import { ingestReport } from './ingest.js';
 import { markReceiptApplied, recordReceipt } from './receipts.js';
 
 export const WEBHOOK_PREFIX = '/webhooks/';
@@ -29,7 +29,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 /**
  * `/webhooks/<kind>/<connectionId>`: find the connection, let its adapter verify and read the
  * call, store the receipt once (a retry or replay changes nothing), apply each report forward
- * only, publish, answer 200. Refusals answer 401/404 and touch nothing. The URL is never logged
+ * only, publish, answer 200. Refusals answer 401/404 and touch nothing; a call naming no known
+ * message answers 409 and keeps nothing, so the provider calls again. The URL is never logged
  * whole: BrandSMS puts its key in the query string.
  */
 export async function handleWebhook(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
@@ -56,18 +57,34 @@ export async function handleWebhook(req: IncomingMessage, res: ServerResponse, s
     return reply(res, parsed.reason === 'UNAUTHORIZED' ? 401 : 400, parsed.reason === 'UNAUTHORIZED' ? 'unauthorized' : parsed.message);
   }
 
-  const changes = await db.transaction(async (tx): Promise<StatusChange[] | null> => {
-    const receiptId = await recordReceipt(tx, { connectionId, dedupKey: parsed.dedupKey, method, query: url.searchParams, body: rawBody.toString('utf8') });
-    if (!receiptId) return null;
-    const applied: StatusChange[] = [];
-    for (const report of parsed.reports) {
-      const change = await ingestProviderReport(tx, connectionId, report);
-      if (change) applied.push(change);
-    }
-    await markReceiptApplied(tx, receiptId, applied.length);
-    return applied;
-  });
-  if (changes) services.messages.changed(changes);
-  log.debug({ connectionId, kind, duplicate: changes === null, applied: changes?.length ?? 0 }, 'webhook received');
+  const outcome = await db
+    .transaction(async (tx): Promise<StatusChange[] | null> => {
+      const receiptId = await recordReceipt(tx, { connectionId, dedupKey: parsed.dedupKey, method, query: url.searchParams, body: rawBody.toString('utf8') });
+      if (!receiptId) return null;
+      const applied: StatusChange[] = [];
+      let found = 0;
+      for (const report of parsed.reports) {
+        const result = await ingestReport(tx, connectionId, report);
+        if (result.found) found += 1;
+        if (result.change) applied.push(result.change);
+      }
+      if (parsed.reports.length > 0 && found === 0) throw new UnknownMessages();
+      await markReceiptApplied(tx, receiptId, applied.length);
+      return applied;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof UnknownMessages) return error;
+      throw error;
+    });
+  if (outcome instanceof UnknownMessages) {
+    // A report can beat the hand-over's own record (the provider answered, we have not written
+    // its ID yet). Nothing is kept, and the answer asks the provider to call again.
+    log.info({ connectionId, kind }, 'webhook names no message of this connection (yet): asking for a retry');
+    return reply(res, 409, 'unknown message: retry later');
+  }
+  if (outcome) services.messages.changed(outcome);
+  log.debug({ connectionId, kind, duplicate: outcome === null, applied: outcome?.length ?? 0 }, 'webhook received');
   reply(res, 200, 'OK');
 }
+
+class UnknownMessages extends Error {}
