@@ -74,6 +74,8 @@ export function createDelivery(options: DeliveryOptions) {
     const outbound: OutboundMessage[] = batch.map(({ message: m }) => ({ id: m.id, to: m.to, sender: m.sender, body: m.body, sendAt: scheduledThere(m) ? new Date(m.scheduledAt!) : null, otp: m.otp }));
     for (const { message } of batch.filter((item) => item.message.status === 'SCHEDULED' && !scheduledThere(item.message))) {
       emit(await applyStatusReport(db, message.id, { status: 'QUEUED', at: now }));
+      // Once: if this provider fails it over, the next one finds it QUEUED already.
+      message.status = 'QUEUED';
     }
     const { outcomes, skipped } = await breakers.send(connection.id, adapter, outbound);
     const elsewhere: InFlight[] = [];
