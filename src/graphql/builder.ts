@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
-import { Kind, valueFromASTUntyped } from 'graphql';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import { getNullableType, isListType, Kind, valueFromASTUntyped } from 'graphql';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -8,7 +9,7 @@ import type { Context } from '../context.js';
 import type { Scope } from '../domain/api-keys/scopes.js';
 import { hasScope } from '../domain/viewer.js';
 import { toIsoTimestamp } from '../db/timestamps.js';
-import { forbidden, invalidArguments } from './errors.js';
+import { forbidden, invalidArguments, queryTooComplex, QUERY_LIMITS } from './errors.js';
 import { pageArgs } from './pagination.js';
 
 export const builder = new SchemaBuilder<{
@@ -20,7 +21,18 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin, ComplexityPlugin],
+  complexity: {
+    // A connection costs per item asked for (`first`/`last`); its edges and nodes are those
+    // items, not another multiplication; any other list counts as ten.
+    fieldComplexity: (args, _context, field) => {
+      if (typeof args.first === 'number' || typeof args.last === 'number') return { field: 1, multiplier: Number(args.first ?? args.last) };
+      if (field.name === 'edges' || field.name === 'nodes') return { field: 1, multiplier: 1 };
+      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+    },
+    limit: QUERY_LIMITS,
+    complexityError: (kind, result) => queryTooComplex(kind, result),
+  },
   scopeAuth: {
     // Check scopes when a subscription starts, not only when its first event arrives.
     authorizeOnSubscribe: true,

@@ -36,3 +36,15 @@ export function invalidArguments(issues: readonly Issue[]): GraphQLError {
   const message = details.map((d) => (d.argument ? `${d.argument}: ${d.message}` : d.message)).join('; ');
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', arguments: details } });
 }
+
+/** What one operation may ask for: deep enough for every real query, far below what would hurt. */
+export const QUERY_LIMITS = { complexity: 25_000, depth: 15, breadth: 400 };
+
+const LIMIT_NAMES = { Complexity: 'complexity', Depth: 'depth', Breadth: 'breadth' } as const;
+
+/** An operation over a limit is refused before anything runs; the error says which and by how much. */
+export function queryTooComplex(kind: keyof typeof LIMIT_NAMES, result: { complexity: number; depth: number; breadth: number }): GraphQLError {
+  const measure = LIMIT_NAMES[kind];
+  const message = `This operation's ${measure} is ${result[measure]}; the limit is ${QUERY_LIMITS[measure]}. Ask for fewer items (first/last) or fields, or split it.`;
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', measure, value: result[measure], limit: QUERY_LIMITS[measure] } });
+}
