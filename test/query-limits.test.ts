@@ -35,7 +35,7 @@ describe('query limits', () => {
       { key: admin.key },
     );
     expect(status).toBe(200);
-    expect(body.data?.viewer ?? null).toBeNull();
+    expect((body.data as { viewer?: unknown } | null | undefined)?.viewer ?? null).toBeNull();
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', measure: 'complexity', limit: 25_000 } });
     expect(body.errors?.[0]?.message).toMatch(/complexity is \d+; the limit is 25000/);
   });
