@@ -118,6 +118,21 @@ describe('connectProvider', () => {
     expect(body.data!.connectProvider!.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.baseUrl', 'input.label', 'input.priority']);
   });
 
+  it('refuses calling codes that are not 1 to 3 digits, naming the item', async () => {
+    const { body } = await connect({ kind: 'SMSPROVIDER', label: 'Codes', countryCodes: ['370', '+40'], credentials: { apiKey: 'a', webhookSecret: 'b' } });
+    expect(body.data!.connectProvider!.userErrors).toEqual([expect.objectContaining({ field: ['input', 'countryCodes', '1'], code: 'INVALID_VALUE' })]);
+  });
+
+  it('stops at 50 connections an account', async () => {
+    const crowded = await server.createAccount();
+    for (let i = 1; i < 50; i += 1) {
+      const made = await connect({ kind: 'SMSPROVIDER', label: `C${i}`, credentials: { apiKey: 'a', webhookSecret: 'b' } }, crowded.key);
+      expect(made.body.data!.connectProvider!.userErrors).toEqual([]);
+    }
+    const { body } = await connect({ kind: 'SMSPROVIDER', label: 'One too many', credentials: { apiKey: 'a', webhookSecret: 'b' } }, crowded.key);
+    expect(body.data!.connectProvider!.userErrors).toEqual([expect.objectContaining({ code: 'LIMIT_REACHED' })]);
+  });
+
   it('needs providers:manage', async () => {
     const { key } = await server.createKey(admin.account.id, ['messages:send']);
     const { body } = await connect({ kind: 'SMSPROVIDER', label: 'Nope', credentials: { apiKey: 'a', webhookSecret: 'b' } }, key);

@@ -133,6 +133,16 @@ describe.each(['LIGHTNINGMSG', 'SMSPROVIDER', 'BRANDSMS'] as const)('webhooks fr
   });
 });
 
+describe('the webhook route', () => {
+  it('answers 405 with Allow for the wrong method, and 413 for a body over 64 KB', async () => {
+    const wrongMethod = await fetch(quiet.BRANDSMS.webhookUrl, { method: 'POST', body: '{}' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET');
+    const huge = await fetch(quiet.SMSPROVIDER.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(70 * 1024) });
+    expect(huge.status).toBe(413);
+  });
+});
+
 describe('a report that beats the hand-over', () => {
   it('is refused with 409 and nothing kept, so the provider’s retry applies it once the message is known', async () => {
     const { id, providerMessageId } = await sendThrough('SMSPROVIDER');
