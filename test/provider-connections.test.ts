@@ -1,7 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { providerConnections } from '../src/db/schema.js';
+import { openCredentials } from '../src/domain/providers/secrets.js';
 import { graphql } from './gql/index.js';
 import type { ConnectProviderInput } from './gql/graphql.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -79,13 +81,15 @@ describe('connectProvider', () => {
     for (const secret of ['lm-key-7f3a', 'lm-secret-91bc', 'hook-token-55d1']) expect(text).not.toContain(secret);
   });
 
-  it('stores the credentials sealed, not as written', async () => {
-    const { body } = await connect({ kind: 'SMSPROVIDER', label: 'Sealed', credentials: { apiKey: 'sp-plain-key-123', webhookSecret: 'sp-plain-secret-456' } });
+  it('stores the credentials sealed, as the provider’s rules read them (trimmed)', async () => {
+    const { body } = await connect({ kind: 'SMSPROVIDER', label: 'Sealed', credentials: { apiKey: '  sp-plain-key-123 ', webhookSecret: 'sp-plain-secret-456' } });
     const rows = await server.database.db.select().from(providerConnections).where(eq(providerConnections.label, 'Sealed'));
     expect(body.data!.connectProvider!.userErrors).toEqual([]);
     expect(rows[0]!.credentialsSealed).toMatch(/^v1:/);
     expect(JSON.stringify(rows[0])).not.toContain('sp-plain-key-123');
     expect(JSON.stringify(rows[0])).not.toContain('sp-plain-secret-456');
+    const key = loadConfig({ NODE_ENV: 'test' }).credentialsKey.key;
+    expect(openCredentials(key, rows[0]!.id, rows[0]!.credentialsSealed!)).toEqual({ apiKey: 'sp-plain-key-123', webhookSecret: 'sp-plain-secret-456' });
   });
 
   it('names each missing, mistyped or unknown credential field', async () => {

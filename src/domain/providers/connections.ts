@@ -64,7 +64,8 @@ function checkSettings(kind: ProviderKind, settings: { credentials: Record<strin
   if (!definition.defaultBaseUrl && !settings.baseUrl) {
     errors.push({ field: ['input', 'baseUrl'], code: 'REQUIRED', message: `is required: ${definition.name} documents no API URL` });
   }
-  return errors;
+  // The credentials as the schema reads them (trimmed, normalised) are what gets sealed.
+  return { errors, credentials: credentials.ok ? (credentials.value as Record<string, unknown>) : settings.credentials };
 }
 
 export async function connectProvider(db: Db, clock: Clock, key: Buffer, viewer: Viewer, input: ConnectProviderInput): Promise<Result<{ connection: ProviderConnectionRow }>> {
@@ -72,8 +73,8 @@ export async function connectProvider(db: Db, clock: Clock, key: Buffer, viewer:
   if (!parsed.ok) return parsed;
   const { kind, credentials, options, baseUrl: url, ...rest } = parsed.value;
   if (!isProviderKind(kind)) return fail(['input', 'kind'], 'INVALID_VALUE', `is not a provider Switchboard speaks to`);
-  const errors = checkSettings(kind, { credentials, options, baseUrl: url ?? null });
-  if (errors.length) return { ok: false, errors };
+  const checked = checkSettings(kind, { credentials, options, baseUrl: url ?? null });
+  if (checked.errors.length) return { ok: false, errors: checked.errors };
   if ((await countConnections(db, viewer.accountId)) >= MAX_CONNECTIONS) {
     return fail(['input'], 'LIMIT_REACHED', `an account may have at most ${MAX_CONNECTIONS} provider connections`);
   }
@@ -85,8 +86,8 @@ export async function connectProvider(db: Db, clock: Clock, key: Buffer, viewer:
     ...rest,
     baseUrl: url ?? null,
     options,
-    credentialsSealed: sealCredentials(key, id, credentials),
-    credentialFields: Object.keys(credentials).sort(),
+    credentialsSealed: sealCredentials(key, id, checked.credentials),
+    credentialFields: Object.keys(checked.credentials).sort(),
     updatedAt: clock.now().toISOString(),
   });
   return { ok: true, connection };
@@ -108,8 +109,8 @@ export async function updateProviderConnection(
   const stored = existing.credentialsSealed ? openCredentials(key, existing.id, existing.credentialsSealed) : {};
   const credentials = changed ? withoutNulls({ ...stored, ...changed }) : stored;
   const next = { credentials, options: options ?? existing.options, baseUrl: url === undefined ? existing.baseUrl : url };
-  const errors = checkSettings(existing.kind as ProviderKind, next);
-  if (errors.length) return { ok: false, errors };
+  const checked = checkSettings(existing.kind as ProviderKind, next);
+  if (checked.errors.length) return { ok: false, errors: checked.errors };
   const connection = await updateConnection(db, existing.id, {
     ...(label != null ? { label } : {}),
     ...(priority != null ? { priority } : {}),
@@ -117,7 +118,7 @@ export async function updateProviderConnection(
     ...(countryCodes != null ? { countryCodes } : {}),
     baseUrl: next.baseUrl,
     options: next.options,
-    ...(changed ? { credentialsSealed: sealCredentials(key, existing.id, credentials), credentialFields: Object.keys(credentials).sort() } : {}),
+    ...(changed ? { credentialsSealed: sealCredentials(key, existing.id, checked.credentials), credentialFields: Object.keys(checked.credentials).sort() } : {}),
     updatedAt: clock.now().toISOString(),
   });
   return { ok: true, connection };
