@@ -23,7 +23,7 @@ const Connect = graphql(`
 const Update = graphql(`
   mutation Update($input: UpdateProviderConnectionInput!) {
     updateProviderConnection(input: $input) {
-      provider { id label priority enabled baseUrl credentialFields options }
+      provider { id label priority enabled baseUrl credentialFields options capabilities { requestsPerSecond } }
       userErrors { field message code }
     }
   }
@@ -157,7 +157,13 @@ describe('updateProviderConnection and disconnectProvider', () => {
     const { body } = await server.graphql(Update, { input: { id: made.id, label: 'Renamed', credentials: { apiKey: 'new-key' }, baseUrl: null, options: { requestsPerSecond: 50 } } }, { key: admin.key });
     expect(body.data!.updateProviderConnection!).toMatchObject({
       userErrors: [],
-      provider: { label: 'Renamed', baseUrl: 'https://api.smsprovider.com/v1', credentialFields: ['apiKey', 'webhookSecret'], options: { requestsPerSecond: 50 } },
+      provider: {
+        label: 'Renamed',
+        baseUrl: 'https://api.smsprovider.com/v1',
+        credentialFields: ['apiKey', 'webhookSecret'],
+        options: { requestsPerSecond: 50 },
+        capabilities: { requestsPerSecond: 50 },
+      },
     });
   });
 

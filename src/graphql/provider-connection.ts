@@ -82,7 +82,14 @@ export const ProviderConnectionRef = builder.loadableNode('ProviderConnection', 
       description: 'The URL the provider must call with status updates (set it in the provider’s dashboard where it asks). Null for the sandbox.',
       resolve: (c, _args, context) => context.providers.webhookUrl(c),
     }),
-    capabilities: t.field({ type: CapabilitiesRef, description: 'What the provider can do.', resolve: (c) => definitionOf(c).capabilities }),
+    capabilities: t.field({
+      type: CapabilitiesRef,
+      description: 'What the provider can do, as this connection is set up (its request limit option, for example).',
+      resolve: (c) => {
+        const definition = definitionOf(c);
+        return definition.capabilitiesWith?.(definition.options.parse(c.options)) ?? definition.capabilities;
+      },
+    }),
     countryCodes: t.exposeStringList('countryCodes', { description: 'The country calling codes it is limited to; empty: every number.' }),
     circuit: t.field({
       type: CircuitStateEnum,

@@ -15,7 +15,10 @@ export interface ProviderDefinition<Credentials = unknown, Options = unknown> {
   credentials: z.ZodType<Credentials>;
   /** Validates the connection's non-secret `options` (time zone, rate limit...). */
   options: z.ZodType<Options>;
+  /** What the provider can do with default options. */
   capabilities: ProviderCapabilities;
+  /** Where options change them (a configured request limit): the capabilities of one connection. */
+  capabilitiesWith?: (options: Options) => ProviderCapabilities;
   /** The HTTP method the provider calls the webhook with. */
   webhookMethod: 'GET' | 'POST';
   create(config: AdapterConfig<Credentials, Options>): ProviderAdapter;

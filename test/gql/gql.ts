@@ -45,7 +45,7 @@ type Documents = {
     "\n  mutation PackagesSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": typeof types.PackagesSendDocument,
     "\n  query StatusSource($id: ID!) {\n    message(id: $id) { status statusSource }\n  }\n": typeof types.StatusSourceDocument,
     "\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ConnectDocument,
-    "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n": typeof types.UpdateDocument,
+    "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options capabilities { requestsPerSecond } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.UpdateDocument,
     "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": typeof types.DisconnectDocument,
     "\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n": typeof types.ProvidersDocument,
     "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n": typeof types.SendViaDocument,
@@ -91,7 +91,7 @@ const documents: Documents = {
     "\n  mutation PackagesSend($input: SendInput!) {\n    send(input: $input) { message { id } userErrors { code } }\n  }\n": types.PackagesSendDocument,
     "\n  query StatusSource($id: ID!) {\n    message(id: $id) { status statusSource }\n  }\n": types.StatusSourceDocument,
     "\n  mutation Connect($input: ConnectProviderInput!) {\n    connectProvider(input: $input) {\n      provider {\n        id kind label priority enabled baseUrl credentialFields options webhookUrl\n        capabilities { maxBatchSize nativeScheduling nativeCancel statusDelivery requestsPerSecond }\n      }\n      userErrors { field message code }\n    }\n  }\n": types.ConnectDocument,
-    "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n": types.UpdateDocument,
+    "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options capabilities { requestsPerSecond } }\n      userErrors { field message code }\n    }\n  }\n": types.UpdateDocument,
     "\n  mutation Disconnect($input: DisconnectProviderInput!) {\n    disconnectProvider(input: $input) { provider { id enabled } userErrors { field message code } }\n  }\n": types.DisconnectDocument,
     "\n  query Providers {\n    viewer { account { providers { id kind label priority } } }\n  }\n": types.ProvidersDocument,
     "\n  mutation SendVia($input: SendInput!) {\n    send(input: $input) { message { id provider { id label } } userErrors { field message code } }\n  }\n": types.SendViaDocument,
@@ -247,7 +247,7 @@ export function graphql(source: "\n  mutation Connect($input: ConnectProviderInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options capabilities { requestsPerSecond } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation Update($input: UpdateProviderConnectionInput!) {\n    updateProviderConnection(input: $input) {\n      provider { id label priority enabled baseUrl credentialFields options capabilities { requestsPerSecond } }\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

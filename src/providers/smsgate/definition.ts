@@ -67,6 +67,7 @@ export const smsGateDefinition: ProviderDefinition<SmsGateCredentials, SmsGateOp
   credentials,
   options,
   capabilities: smsGateCapabilities(options.parse({})),
+  capabilitiesWith: smsGateCapabilities,
   // SMSGate sends no callbacks; POST is only what the registry needs to name.
   webhookMethod: 'POST',
   create: createSmsGateAdapter,

@@ -38,6 +38,7 @@ export const smsProviderDefinition: ProviderDefinition<SmsProviderCredentials, S
   credentials,
   options,
   capabilities: smsProviderCapabilities(options.parse({})),
+  capabilitiesWith: smsProviderCapabilities,
   webhookMethod: 'POST',
   create: createSmsProviderAdapter,
 };
